@@ -1,0 +1,183 @@
+package org.reportplatform.contracts.catalogue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.reportplatform.contracts.period.PeriodType;
+
+/**
+ * The indicator catalogue ({@code reference/indicators.csv}) and the forms built on it ({@code reference/datasets.json}).
+ * A form lists indicator prefixes; it also contains every component its ratios and weighted averages need.
+ */
+public final class Catalogue {
+
+    private static final String INDICATORS = "reference/indicators.csv";
+    private static final String DATASETS = "reference/datasets.json";
+
+    private final Map<IndicatorCode, Indicator> indicators;
+    private final Map<DatasetCode, Dataset> datasets;
+
+    public Catalogue(Collection<Indicator> indicators, Collection<Dataset> datasets) {
+        this.indicators = indicators.stream()
+                .collect(Collectors.toMap(Indicator::code, Function.identity(), Catalogue::duplicate, LinkedHashMap::new));
+        this.datasets = datasets.stream()
+                .collect(Collectors.toMap(Dataset::code, Function.identity(), Catalogue::duplicate, LinkedHashMap::new));
+        indicators.forEach(this::checkComponents);
+        datasets.forEach(dataset -> dataset.indicators().forEach(code -> {
+            if (!this.indicators.containsKey(code)) {
+                throw new IllegalArgumentException("dataset " + dataset.code() + " names unknown indicator " + code);
+            }
+        }));
+    }
+
+    public static Catalogue load() {
+        List<Indicator> indicators = readIndicators();
+        Map<IndicatorCode, Indicator> byCode = indicators.stream()
+                .collect(Collectors.toMap(Indicator::code, Function.identity(), Catalogue::duplicate, LinkedHashMap::new));
+        List<Dataset> datasets = readDatasetDefinitions().stream().map(d -> d.toDataset(byCode)).toList();
+        return new Catalogue(indicators, datasets);
+    }
+
+    public Optional<Indicator> indicator(IndicatorCode code) {
+        return Optional.ofNullable(indicators.get(code));
+    }
+
+    public Collection<Indicator> indicators() {
+        return indicators.values();
+    }
+
+    public Optional<Dataset> dataset(DatasetCode code) {
+        return Optional.ofNullable(datasets.get(code));
+    }
+
+    public Collection<Dataset> datasets() {
+        return datasets.values();
+    }
+
+    /** The ratios and weighted averages that use {@code component} as numerator, denominator or weight. */
+    public List<Indicator> dependentsOf(IndicatorCode component) {
+        return indicators.values().stream().filter(i -> i.components().contains(component)).toList();
+    }
+
+    private void checkComponents(Indicator indicator) {
+        if (indicator.rule() == AggregationRule.RATIO && (indicator.numerator().isEmpty() || indicator.denominator().isEmpty())) {
+            throw new IllegalArgumentException(indicator.code() + " is a RATIO without numerator and denominator");
+        }
+        if (indicator.rule() == AggregationRule.AVERAGE_WEIGHTED && indicator.denominator().isEmpty()) {
+            throw new IllegalArgumentException(indicator.code() + " is AVERAGE_WEIGHTED without a weight (denominator)");
+        }
+        indicator.components().forEach(component -> {
+            Indicator used = indicators.get(component);
+            if (used == null) {
+                throw new IllegalArgumentException(indicator.code() + " uses unknown indicator " + component);
+            }
+            if (used.rule() != AggregationRule.SUM) {
+                throw new IllegalArgumentException(indicator.code() + " uses " + component + ", which is not additive");
+            }
+        });
+    }
+
+    private static <T> T duplicate(T first, T second) {
+        throw new IllegalArgumentException("listed twice: " + first);
+    }
+
+    private static List<Indicator> readIndicators() {
+        try (InputStream in = open(INDICATORS)) {
+            MappingIterator<IndicatorRow> rows = new CsvMapper().readerFor(IndicatorRow.class)
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(in);
+            return rows.readAll().stream().map(IndicatorRow::toIndicator).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + INDICATORS, e);
+        }
+    }
+
+    private static List<DatasetDefinition> readDatasetDefinitions() {
+        try (InputStream in = open(DATASETS)) {
+            return new ObjectMapper().readValue(in, new TypeReference<>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DATASETS, e);
+        }
+    }
+
+    private static InputStream open(String resource) {
+        InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing classpath resource " + resource);
+        }
+        return in;
+    }
+
+    /** One line of indicators.csv, with the column names it has. */
+    record IndicatorRow(String code, String name_zh, String name_en, String domain, String unit, String value_type,
+                        String aggregation, String numerator, String denominator, String factor, String temporal,
+                        String synonyms, String better) {
+
+        Indicator toIndicator() {
+            return new Indicator(
+                    IndicatorCode.of(code), name_zh, name_en, domain, unit,
+                    ValueType.valueOf(upper(value_type)),
+                    AggregationRule.valueOf(upper(aggregation)),
+                    optionalCode(numerator),
+                    optionalCode(denominator),
+                    blank(factor) ? BigDecimal.ONE : new BigDecimal(factor.trim()),
+                    Temporal.valueOf(upper(temporal)),
+                    blank(synonyms) ? List.of() : Arrays.stream(synonyms.split("\\|")).map(String::trim).toList(),
+                    Direction.valueOf(upper(better)));
+        }
+
+        private static Optional<IndicatorCode> optionalCode(String value) {
+            return blank(value) ? Optional.empty() : Optional.of(IndicatorCode.of(value.trim()));
+        }
+
+        private static String upper(String value) {
+            return value.trim().toUpperCase(Locale.ROOT);
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+    }
+
+    /** One entry of datasets.json: indicators are chosen by code prefix, then closed over their components. */
+    record DatasetDefinition(String code, String nameZh, String nameEn, PeriodType periodType, List<String> indicatorPrefixes) {
+
+        Dataset toDataset(Map<IndicatorCode, Indicator> catalogue) {
+            Set<IndicatorCode> chosen = new LinkedHashSet<>();
+            Deque<IndicatorCode> pending = new ArrayDeque<>();
+            catalogue.keySet().stream()
+                    .filter(code -> indicatorPrefixes.stream().anyMatch(prefix -> code.value().startsWith(prefix)))
+                    .forEach(pending::add);
+            while (!pending.isEmpty()) {
+                IndicatorCode code = pending.poll();
+                if (chosen.add(code)) {
+                    pending.addAll(catalogue.get(code).components());
+                }
+            }
+            Set<IndicatorCode> inCatalogueOrder = catalogue.keySet().stream()
+                    .filter(chosen::contains)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            return new Dataset(DatasetCode.of(code), nameZh, nameEn, periodType, Collections.unmodifiableSet(inCatalogueOrder));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.reportplatform.contracts.event;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionLevel;
+
+/**
+ * The figure of one indicator for one region and period, as published on {@code platform.topics.aggregates}.
+ *
+ * @param value          null when no unit reported it (or a ratio's denominator sums to zero)
+ * @param numerator      Σ numerator for RATIO, Σ value × weight for AVERAGE_WEIGHTED; null otherwise
+ * @param denominator    Σ denominator or Σ weight; null for additive indicators
+ * @param reportingUnits units whose values are in the figure
+ * @param withheldUnits  units that stated the figure redacted or missing (for a ratio: either component)
+ * @param expectedUnits  units within the region that report this indicator's forms
+ */
+public record AggregateEvent(
+        IndicatorCode indicator,
+        RegionCode region,
+        RegionLevel level,
+        PeriodCode period,
+        BigDecimal value,
+        BigDecimal numerator,
+        BigDecimal denominator,
+        int reportingUnits,
+        int withheldUnits,
+        int expectedUnits,
+        Instant updatedAt) {
+
+    public AggregateKey key() {
+        return new AggregateKey(indicator, region, period);
+    }
+}

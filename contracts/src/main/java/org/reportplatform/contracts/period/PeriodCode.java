@@ -1,0 +1,111 @@
+package org.reportplatform.contracts.period;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A reporting period such as {@code 2020}, {@code 2020S1}, {@code 2020Q3}, {@code 202009}, {@code 2020AY} or {@code 2020T1}. */
+public final class PeriodCode implements Comparable<PeriodCode> {
+
+    /** Years before the founding of the reporting system make no sense as periods. */
+    public static final int FIRST_YEAR = 1949;
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:(S[12])|(Q[1-4])|(0[1-9]|1[0-2])|(AY)|(T[12]))?");
+
+    private final String value;
+    private final PeriodType type;
+    private final LocalDate start;
+    private final LocalDate end;
+
+    private PeriodCode(String value, PeriodType type, LocalDate start, LocalDate end) {
+        this.value = value;
+        this.type = type;
+        this.start = start;
+        this.end = end;
+    }
+
+    @JsonCreator
+    public static PeriodCode of(String value) {
+        Matcher m = value == null ? null : FORMAT.matcher(value);
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException(
+                    "a period is written 2020, 2020S1, 2020Q3, 202009, 2020AY or 2020T1: " + value);
+        }
+        int year = Integer.parseInt(m.group(1));
+        if (year < FIRST_YEAR) {
+            throw new IllegalArgumentException("periods start in " + FIRST_YEAR + ": " + value);
+        }
+        if (m.group(2) != null) {
+            int half = m.group(2).charAt(1) - '0';
+            return months(value, PeriodType.HALF_YEARLY, YearMonth.of(year, half * 6 - 5), 6);
+        }
+        if (m.group(3) != null) {
+            int quarter = m.group(3).charAt(1) - '0';
+            return months(value, PeriodType.QUARTERLY, YearMonth.of(year, quarter * 3 - 2), 3);
+        }
+        if (m.group(4) != null) {
+            return months(value, PeriodType.MONTHLY, YearMonth.of(year, Integer.parseInt(m.group(4))), 1);
+        }
+        if (m.group(5) != null) {
+            return months(value, PeriodType.ACADEMIC_YEAR, YearMonth.of(year, 9), 12);
+        }
+        if (m.group(6) != null) {
+            int term = m.group(6).charAt(1) - '0';
+            return months(value, PeriodType.SEMESTER, YearMonth.of(year, 9).plusMonths((term - 1) * 6L), 6);
+        }
+        return months(value, PeriodType.YEARLY, YearMonth.of(year, 1), 12);
+    }
+
+    private static PeriodCode months(String value, PeriodType type, YearMonth first, int count) {
+        return new PeriodCode(value, type, first.atDay(1), first.plusMonths(count - 1L).atEndOfMonth());
+    }
+
+    /** The same kind of period one year earlier: what year-over-year figures compare with. */
+    public PeriodCode previousYear() {
+        int year = Integer.parseInt(value.substring(0, 4)) - 1;
+        return of(year + value.substring(4));
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    public PeriodType type() {
+        return type;
+    }
+
+    /** The first day of the period. */
+    public LocalDate start() {
+        return start;
+    }
+
+    /** The last day of the period. */
+    public LocalDate end() {
+        return end;
+    }
+
+    @Override
+    public int compareTo(PeriodCode other) {
+        int byStart = start.compareTo(other.start);
+        return byStart != 0 ? byStart : end.compareTo(other.end);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PeriodCode p && p.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,39 @@
+package org.reportplatform.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.catalogue.DatasetCode;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.event.AggregateKey;
+import org.reportplatform.contracts.event.EventJson;
+import org.reportplatform.contracts.event.ReportedValue;
+import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ValueStatus;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.region.RegionCode;
+
+class EventJsonTest {
+
+    @Test
+    void submissionSurvivesTheWireWithExactDecimalsAndRedactions() {
+        var event = new SubmissionEvent(UUID.randomUUID(), "k-1", RegionCode.of("360722"), DatasetCode.of("edu_annual"),
+                PeriodCode.of("2020"), 2, Instant.parse("2021-01-15T08:00:00Z"),
+                List.of(new ReportedValue(IndicatorCode.of("fin_edu_investment_amount"), new BigDecimal("18400.05"), ValueStatus.REPORTED),
+                        new ReportedValue(IndicatorCode.of("pre_enrolled_children"), null, ValueStatus.REDACTED)));
+        String json = EventJson.write(event);
+        assertThat(json).contains("\"region\":\"360722\"", "\"period\":\"2020\"", "\"status\":\"redacted\"", "18400.05");
+        assertThat(EventJson.read(json, SubmissionEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aggregateKeyIsIndicatorRegionPeriod() {
+        var key = new AggregateKey(IndicatorCode.of("edu_school_count"), RegionCode.of("360700"), PeriodCode.of("2020"));
+        assertThat(key.toString()).isEqualTo("edu_school_count|360700|2020");
+        assertThat(AggregateKey.parse(key.toString())).isEqualTo(key);
+    }
+}

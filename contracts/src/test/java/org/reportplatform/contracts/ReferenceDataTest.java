@@ -1,0 +1,100 @@
+package org.reportplatform.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.catalogue.AggregationRule;
+import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.DatasetCode;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.catalogue.Temporal;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionKind;
+import org.reportplatform.contracts.region.RegionLevel;
+import org.reportplatform.contracts.region.RegionRegistry;
+
+class ReferenceDataTest {
+
+    private static final RegionRegistry REGIONS = RegionRegistry.load();
+    private static final Catalogue CATALOGUE = Catalogue.load();
+    private static final RegionCode JIANGXI = RegionCode.of("360000");
+
+    @Test
+    void jiangxiHasElevenCitiesAHundredCountiesAndThreeZones() {
+        var cities = REGIONS.children(JIANGXI);
+        assertThat(cities).hasSize(11).allMatch(c -> c.level() == RegionLevel.CITY);
+        var units = cities.stream().flatMap(c -> REGIONS.children(c.code()).stream()).toList();
+        assertThat(units).allMatch(u -> u.level() == RegionLevel.COUNTY);
+        assertThat(units.stream().filter(u -> u.kind() != RegionKind.ZONE)).hasSize(100);
+        assertThat(units.stream().filter(u -> u.kind() == RegionKind.ZONE).map(u -> u.code().value()))
+                .containsExactlyInAnyOrder("360190", "360192", "360490");
+        assertThat(REGIONS.reportingUnitsWithin(JIANGXI)).isEqualTo(103);
+        assertThat(REGIONS.reportingUnitsWithin(RegionCode.of("360700"))).isEqualTo(18);
+        assertThat(REGIONS.reportingUnitsWithin(RegionCode.of("360722"))).isEqualTo(1);
+    }
+
+    @Test
+    void wholeCountryIsLoadedWithNamesAndParents() {
+        assertThat(REGIONS.find(RegionCode.of("360700")).orElseThrow().name()).isEqualTo("赣州市");
+        assertThat(REGIONS.find(RegionCode.of("360190")).orElseThrow().name()).isEqualTo("南昌经济技术开发区");
+        assertThat(REGIONS.parentOf(RegionCode.of("360722"))).contains(RegionCode.of("360700"));
+        assertThat(REGIONS.isWithin(RegionCode.of("360722"), JIANGXI)).isTrue();
+        assertThat(REGIONS.isWithin(RegionCode.of("360722"), RegionCode.of("360100"))).isFalse();
+        assertThat(REGIONS.children(RegionCode.of("110000"))).isNotEmpty();
+        assertThat(REGIONS.find(RegionCode.of("999999"))).isEmpty();
+    }
+
+    @Test
+    void catalogueHoldsEveryRowOfTheSharedCsv() throws IOException {
+        long rows;
+        try (var in = Objects.requireNonNull(getClass().getClassLoader().getResourceAsStream("reference/indicators.csv"))) {
+            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank()).count();
+        }
+        assertThat(CATALOGUE.indicators()).hasSize((int) rows);
+        var rate = CATALOGUE.indicator(IndicatorCode.of("pre_gross_enrolment_rate")).orElseThrow();
+        assertThat(rate.rule()).isEqualTo(AggregationRule.RATIO);
+        assertThat(rate.components()).containsExactly(IndicatorCode.of("pre_enrolled_children"), IndicatorCode.of("pop_age_3_5"));
+        assertThat(rate.factor()).isEqualByComparingTo("100");
+        assertThat(CATALOGUE.indicator(IndicatorCode.of("fin_edu_investment_amount")).orElseThrow().temporal()).isEqualTo(Temporal.FLOW);
+    }
+
+    @Test
+    void formsContainTheComponentsTheirRatiosNeed() {
+        var edu = CATALOGUE.dataset(DatasetCode.of("edu_annual")).orElseThrow();
+        assertThat(edu.indicators()).contains(IndicatorCode.of("pop_age_3_5"), IndicatorCode.of("pop_resident"),
+                IndicatorCode.of("pty_org_count"), IndicatorCode.of("saf_legal_vp_coverage_rate"));
+        assertThat(edu.indicators()).noneMatch(code -> code.value().startsWith("sci_") || code.value().startsWith("spt_"));
+        var sports = CATALOGUE.dataset(DatasetCode.of("spt_annual")).orElseThrow();
+        assertThat(sports.indicators()).contains(IndicatorCode.of("fin_mass_sports_fund_amount"), IndicatorCode.of("pop_gdp"));
+        for (var dataset : CATALOGUE.datasets()) {
+            for (var code : dataset.indicators()) {
+                assertThat(dataset.indicators()).containsAll(CATALOGUE.indicator(code).orElseThrow().components());
+            }
+        }
+        assertThat(CATALOGUE.dataset(DatasetCode.of("sci_annual")).orElseThrow().indicators())
+                .contains(IndicatorCode.of("sci_rd_intensity"), IndicatorCode.of("pop_gdp"));
+    }
+
+    @Test
+    void dependentsAreTheRatiosUsingAComponent() {
+        assertThat(CATALOGUE.dependentsOf(IndicatorCode.of("pop_age_3_5")).stream().map(i -> i.code().value()).toList())
+                .containsExactly("pre_gross_enrolment_rate");
+        assertThat(CATALOGUE.dependentsOf(IndicatorCode.of("edu_zhongkao_candidate_count")).stream().map(i -> i.code().value()).toList())
+                .containsExactly("edu_zhongkao_avg_score");
+    }
+
+    @Test
+    void codesRejectMalformedText() {
+        for (String bad : List.of("36072", "0360722", "36072a", "")) {
+            assertThatThrownBy(() -> RegionCode.of(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String bad : List.of("Edu_count", "edu", "edu-count", "x_y")) {
+            assertThatThrownBy(() -> IndicatorCode.of(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
