@@ -3,6 +3,7 @@ package org.reportplatform.contracts.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +48,10 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException exception) {
+            // Quarkus REST wraps JSON syntax errors (and numbers beyond Jackson's limits) in a plain 400
+            if (exception.getCause() instanceof JsonProcessingException json) {
+                return JsonProblemMapper.problem(json, uriInfo);
+            }
             Response.StatusType status = exception.getResponse().getStatusInfo();
             String detail = switch (status.getStatusCode()) {
                 case 415 -> "send the body as Content-Type: application/json";
@@ -70,9 +75,13 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(JsonProcessingException exception) {
+            return problem(exception, uriInfo);
+        }
+
+        static Response problem(JsonProcessingException exception, UriInfo uriInfo) {
             if (exception instanceof JsonParseException || !(exception instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
                 Problem malformed = Problem.of("malformed-json", "Malformed JSON", 400,
-                        "the body is not valid JSON: " + exception.getOriginalMessage());
+                        "the body is not valid JSON: " + readable(exception));
                 return respond(malformed, uriInfo);
             }
             String field = path(mapping.getPath());
@@ -88,10 +97,26 @@ public final class ProblemMappers {
                     .replaceFirst("^\\.", "");
         }
 
-        /** Jackson's first line, without class names or source locations. */
+        /** Jackson's first line, with simple class names in place of qualified ones. */
         private static String readable(JsonProcessingException exception) {
             String message = exception.getOriginalMessage();
-            return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1").lines().findFirst().orElse(message);
+            return message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1").replace("`", "")
+                    .lines().findFirst().orElse(message);
+        }
+    }
+
+    /**
+     * JSON of the wrong shape (a string where a number belongs, an array for an object). Quarkus REST has a
+     * built-in mapper for exactly this type that answers an empty 400; the application's own mapper wins over it.
+     */
+    @Provider
+    public static class MismatchedInputProblemMapper implements ExceptionMapper<MismatchedInputException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(MismatchedInputException exception) {
+            return JsonProblemMapper.problem(exception, uriInfo);
         }
     }
 

@@ -1,0 +1,41 @@
+package org.reportplatform.dashboard.rest;
+
+import java.util.List;
+import java.util.function.Function;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.problem.FieldError;
+import org.reportplatform.contracts.problem.Problem;
+import org.reportplatform.contracts.problem.ProblemException;
+import org.reportplatform.contracts.region.RegionCode;
+
+/** Parses request parameters; a missing or malformed one is a 400 problem that names it. */
+final class RequestParameters {
+
+    private RequestParameters() {
+    }
+
+    static RegionCode regionCode(String name, String raw) {
+        return parse(name, raw, RegionCode::of);
+    }
+
+    static PeriodCode period(String name, String raw) {
+        return parse(name, raw, PeriodCode::of);
+    }
+
+    private static <T> T parse(String name, String raw, Function<String, T> parser) {
+        if (raw == null || raw.isBlank()) {
+            throw invalid(name, "is required");
+        }
+        try {
+            return parser.apply(raw);
+        } catch (IllegalArgumentException malformed) {
+            throw invalid(name, malformed.getMessage());
+        }
+    }
+
+    private static ProblemException invalid(String name, String message) {
+        Problem problem = Problem.of("invalid-parameter", "Invalid parameter", 400, "invalid parameter " + name + ": " + message)
+                .withErrors(List.of(new FieldError(name, message)));
+        return new ProblemException(problem);
+    }
+}

@@ -1,0 +1,200 @@
+package org.reportplatform.dashboard.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.reportplatform.dashboard.support.SameNumber.sameNumber;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.EventJson;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionLevel;
+import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.dashboard.listener.AggregateListener;
+import org.reportplatform.dashboard.support.AggregatePublisher;
+import org.reportplatform.dashboard.support.AggregatesTopicResource;
+import org.reportplatform.dashboard.support.Events;
+import org.reportplatform.dashboard.support.LogCapture;
+
+/**
+ * Events go through the real broker and the real database; each test uses its own indicator and period, so the
+ * tests do not see each other's rows.
+ */
+@QuarkusTest
+@WithTestResource(AggregatesTopicResource.class)
+class AggregatesApiTest {
+
+    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    AggregatePublisher publisher;
+
+    @Inject
+    RegionRegistry regions;
+
+    @Test
+    void aRegionFigureCarriesEveryField() {
+        Instant updatedAt = Instant.parse("2021-02-03T04:05:06Z");
+        publisher.publish(new AggregateEvent(IndicatorCode.of("pre_gross_enrolment_rate"), RegionCode.of("360700"),
+                RegionLevel.CITY, PeriodCode.of("2020"), new BigDecimal("87.50"), new BigDecimal("17500"),
+                new BigDecimal("20000"), 16, 1, 18, updatedAt));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("pre_gross_enrolment_rate", "360700", "2020")
+                .body("indicator", equalTo("pre_gross_enrolment_rate"))
+                .body("region", equalTo("360700"))
+                .body("regionName", equalTo("赣州市"))
+                .body("level", equalTo("CITY"))
+                .body("period", equalTo("2020"))
+                .body("unit", equalTo("%"))
+                .body("value", sameNumber("87.5"))
+                .body("numerator", sameNumber("17500"))
+                .body("denominator", sameNumber("20000"))
+                .body("reportingUnits", equalTo(16))
+                .body("withheldUnits", equalTo(1))
+                .body("expectedUnits", equalTo(18))
+                .body("updatedAt", equalTo("2021-02-03T04:05:06Z")));
+    }
+
+    @Test
+    void aKnownRegionWithoutAFigureHasNoValueYet() {
+        int unitsInJiangxi = regions.reportingUnitsWithin(RegionCode.of("360000"));
+        assertThat(unitsInJiangxi).isGreaterThan(100);
+
+        figure("edu_school_count", "360000", "1999")
+                .body("regionName", equalTo("江西省"))
+                .body("level", equalTo("PROVINCE"))
+                .body("unit", equalTo("所"))
+                .body("value", nullValue())
+                .body("numerator", nullValue())
+                .body("denominator", nullValue())
+                .body("reportingUnits", equalTo(0))
+                .body("withheldUnits", equalTo(0))
+                .body("expectedUnits", equalTo(unitsInJiangxi))
+                .body("updatedAt", nullValue());
+    }
+
+    @Test
+    void childrenAreRankedWithTiesAndEveryChildIsListed() {
+        publisher.publish(new AggregateEvent(IndicatorCode.of("edu_school_count"), RegionCode.of("360700"),
+                RegionLevel.CITY, PeriodCode.of("2021"), new BigDecimal("240"), null, null, 4, 1, 18, Events.UPDATED_AT));
+        publisher.publish(Events.county("edu_school_count", "360702", "2021", "80"));
+        publisher.publish(Events.county("edu_school_count", "360703", "2021", "50"));
+        publisher.publish(Events.county("edu_school_count", "360704", "2021", "80.0"));
+        publisher.publish(Events.county("edu_school_count", "360722", "2021", "30"));
+        publisher.publish(Events.withheldCounty("edu_school_count", "360723", "2021"));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> children("edu_school_count", "360700", "2021")
+                .body("indicator", equalTo("edu_school_count"))
+                .body("region", equalTo("360700"))
+                .body("period", equalTo("2021"))
+                .body("parent.value", sameNumber("240"))
+                .body("parent.reportingUnits", equalTo(4))
+                .body("children", hasSize(18))
+                .body("children[0..4].region", contains("360702", "360704", "360703", "360722", "360723"))
+                .body("children[0..4].rank", contains(1, 1, 3, 4, null))
+                .body("children[0].regionName", equalTo("章贡区"))
+                .body("children[0].reportingUnits", equalTo(1))
+                .body("children[0].expectedUnits", equalTo(1))
+                .body("children[4].value", nullValue())
+                .body("children[4].withheldUnits", equalTo(1))
+                .body("children[5..17].value", everyItem(nullValue()))
+                .body("children[5..17].rank", everyItem(nullValue()))
+                .body("children[5..17].reportingUnits", everyItem(equalTo(0)))
+                .body("children[5..17].expectedUnits", everyItem(equalTo(1)))
+                .body("children.find { it.region == '360783' }.regionName", equalTo("龙南市")));
+    }
+
+    @Test
+    void aLowerIsBetterIndicatorRanksTheSmallestFirst() {
+        publisher.publish(Events.county("edu_cmp_dropout_rate", "360702", "2022", "0.50"));
+        publisher.publish(Events.county("edu_cmp_dropout_rate", "360703", "2022", "1.20"));
+        publisher.publish(Events.county("edu_cmp_dropout_rate", "360704", "2022", "0.30"));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> children("edu_cmp_dropout_rate", "360700", "2022")
+                .body("children[0..2].region", contains("360704", "360702", "360703"))
+                .body("children[0..2].rank", contains(1, 2, 3)));
+    }
+
+    @Test
+    void anUpdatedEventReplacesTheFigure() {
+        publisher.publish(Events.county("edu_student_count", "360702", "2020", "1000"));
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360702", "2020")
+                .body("value", sameNumber("1000")));
+
+        Instant later = Events.UPDATED_AT.plusSeconds(3600);
+        publisher.publish(new AggregateEvent(IndicatorCode.of("edu_student_count"), RegionCode.of("360702"),
+                RegionLevel.COUNTY, PeriodCode.of("2020"), new BigDecimal("1200"), null, null, 1, 0, 1, later));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360702", "2020")
+                .body("value", sameNumber("1200"))
+                .body("updatedAt", equalTo(later.toString())));
+    }
+
+    @Test
+    void aTombstoneDeletesTheFigure() {
+        AggregateEvent event = Events.county("edu_student_count", "360703", "2020", "500");
+        publisher.publish(event);
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360703", "2020")
+                .body("value", sameNumber("500")));
+
+        publisher.tombstone(event.key());
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360703", "2020")
+                .body("value", nullValue())
+                .body("reportingUnits", equalTo(0))
+                .body("expectedUnits", equalTo(1))
+                .body("updatedAt", nullValue()));
+    }
+
+    @Test
+    void unreadableRecordsAreLoggedAndSkippedAndTheNextOneLands() {
+        String key = "edu_student_count|360704|2020";
+        try (LogCapture log = LogCapture.of(AggregateListener.class)) {
+            // one partition, so that the good record is known to come after the bad ones
+            long notJson = publisher.sendRaw(0, key, "{not json");
+            long badKey = publisher.sendRaw(0, "not-a-key", "{}");
+            long otherEvent = publisher.sendRaw(0, key,
+                    EventJson.write(Events.county("edu_student_count", "360702", "2020", "1")));
+            publisher.sendRaw(0, key, EventJson.write(Events.county("edu_student_count", "360704", "2020", "777")));
+
+            await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360704", "2020")
+                    .body("value", sameNumber("777")));
+            String skipped = "Skipping unreadable record test-indicator-aggregates-0@";
+            assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+                    .startsWith(skipped + notJson + " (key " + key + ")").contains("not a AggregateEvent"));
+            assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+                    .startsWith(skipped + badKey + " (key not-a-key)").contains("indicator|region|period"));
+            assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+                    .startsWith(skipped + otherEvent).contains("carries the event of edu_student_count|360702|2020"));
+        }
+    }
+
+    private static ValidatableResponse figure(String indicator, String region, String period) {
+        return given()
+                .queryParam("region", region).queryParam("period", period)
+                .when().get("/api/v1/aggregates/{indicator}", indicator)
+                .then().statusCode(200).contentType("application/json");
+    }
+
+    private static ValidatableResponse children(String indicator, String region, String period) {
+        return given()
+                .queryParam("region", region).queryParam("period", period)
+                .when().get("/api/v1/aggregates/{indicator}/children", indicator)
+                .then().statusCode(200).contentType("application/json");
+    }
+}

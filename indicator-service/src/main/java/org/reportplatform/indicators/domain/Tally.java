@@ -1,0 +1,119 @@
+package org.reportplatform.indicators.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.reportplatform.contracts.catalogue.Indicator;
+
+/**
+ * What a set of reporting units contributes to one indicator of one region and period: the running sums every
+ * aggregation rule needs. Tallies add when a unit's statement arrives and subtract exactly when it is revised or
+ * withdrawn, so a region's tally is always the sum of its units' latest contributions. All arithmetic is exact
+ * ({@link BigDecimal}); only {@link #valueUnder} divides.
+ *
+ * @param sum            Σ value (SUM, NONE)
+ * @param numerator      Σ numerator (RATIO) or Σ value × weight (AVERAGE_WEIGHTED)
+ * @param denominator    Σ denominator (RATIO) or Σ weight (AVERAGE_WEIGHTED)
+ * @param maxCandidates  every value stated (MAX), ascending with repeats: a retractable multiset, so withdrawing
+ *                       the largest value reveals the next one
+ * @param reportingUnits units whose values are in the sums
+ * @param withheldUnits  units that stated the figure (or a component) redacted or missing
+ */
+public record Tally(
+        BigDecimal sum,
+        BigDecimal numerator,
+        BigDecimal denominator,
+        List<BigDecimal> maxCandidates,
+        int reportingUnits,
+        int withheldUnits) {
+
+    /**
+     * Quotients carry 16 significant digits (IEEE 754 decimal64, rounded half-even), far beyond what any figure
+     * reported by a county means.
+     */
+    public static final MathContext QUOTIENT_PRECISION = MathContext.DECIMAL64;
+
+    public static final Tally EMPTY = new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 0);
+
+    /** A unit that stated the figure, or a component it needs, as redacted or missing. */
+    public static final Tally WITHHELD = new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 1);
+
+    public Tally {
+        maxCandidates = List.copyOf(maxCandidates);
+    }
+
+    /** One unit's value of an additive indicator. */
+    public static Tally ofValue(BigDecimal value) {
+        return new Tally(value, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 1, 0);
+    }
+
+    /** One unit's value of an indicator whose regions take the largest value. */
+    public static Tally ofMaxCandidate(BigDecimal value) {
+        return new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(value), 1, 0);
+    }
+
+    /** One unit's components of a ratio or weighted average. */
+    public static Tally ofQuotient(BigDecimal numerator, BigDecimal denominator) {
+        return new Tally(BigDecimal.ZERO, numerator, denominator, List.of(), 1, 0);
+    }
+
+    public Tally plus(Tally other) {
+        List<BigDecimal> merged = new ArrayList<>(maxCandidates);
+        merged.addAll(other.maxCandidates);
+        merged.sort(BigDecimal::compareTo);
+        return new Tally(sum.add(other.sum), numerator.add(other.numerator), denominator.add(other.denominator),
+                merged, reportingUnits + other.reportingUnits, withheldUnits + other.withheldUnits);
+    }
+
+    /** The tally without {@code other}, which must have been added before: anything else would be a lost update. */
+    public Tally minus(Tally other) {
+        List<BigDecimal> remaining = new ArrayList<>(maxCandidates);
+        for (BigDecimal candidate : other.maxCandidates) {
+            int index = Collections.binarySearch(remaining, candidate);
+            if (index < 0) {
+                throw new IllegalArgumentException("cannot retract " + candidate + ", never added to " + this);
+            }
+            remaining.remove(index);
+        }
+        int reporting = reportingUnits - other.reportingUnits;
+        int withheld = withheldUnits - other.withheldUnits;
+        if (reporting < 0 || withheld < 0) {
+            throw new IllegalArgumentException("cannot retract " + other + " from " + this);
+        }
+        return new Tally(sum.subtract(other.sum), numerator.subtract(other.numerator),
+                denominator.subtract(other.denominator), remaining, reporting, withheld);
+    }
+
+    /** True when no unit contributes anything, not even a withheld statement (not isEmpty: Jackson would store that). */
+    public boolean coversNoUnit() {
+        return reportingUnits == 0 && withheldUnits == 0;
+    }
+
+    /**
+     * The figure under the indicator's rule: Σ value (SUM, NONE), the largest value (MAX), Σ numerator × factor /
+     * Σ denominator (RATIO), Σ(value × weight) / Σ weight (AVERAGE_WEIGHTED). Null when no unit reported, or the
+     * denominator sums to zero.
+     */
+    public BigDecimal valueUnder(Indicator indicator) {
+        if (reportingUnits == 0) {
+            return null;
+        }
+        return switch (indicator.rule()) {
+            case SUM, NONE -> sum;
+            case MAX -> maxCandidates.get(maxCandidates.size() - 1);
+            case RATIO -> quotient(numerator.multiply(indicator.factor()), denominator);
+            case AVERAGE_WEIGHTED -> quotient(numerator, denominator);
+        };
+    }
+
+    private static BigDecimal quotient(BigDecimal dividend, BigDecimal divisor) {
+        if (divisor.signum() == 0) {
+            return null;
+        }
+        BigDecimal stripped = dividend.divide(divisor, QUOTIENT_PRECISION).stripTrailingZeros();
+        // 2E+2 is exact but reads badly on the wire: keep whole numbers plain
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,30 @@
+package org.reportplatform.intake.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** The service's own settings, {@code intake.*} in application.properties. */
+@ConfigMapping(prefix = "intake")
+public interface IntakeConfig {
+
+    /** The most values one submission may carry: a whole form has about 130. */
+    int maxValues();
+
+    /** The largest request body accepted, answered with a problem+json 413 beyond. */
+    MemorySize maxBodySize();
+
+    Outbox outbox();
+
+    interface Outbox {
+
+        /** How often the relay looks for unpublished events; read by its {@code @Scheduled} expression. */
+        Duration pollInterval();
+
+        /** Events published per transaction. */
+        int batchSize();
+
+        /** How long the relay waits for Kafka to acknowledge one event before it counts as failed. */
+        Duration sendTimeout();
+    }
+}

@@ -1,0 +1,91 @@
+package org.reportplatform.intake.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A Kafka record waiting to be published, written in the same transaction as the submission it announces. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "topic", nullable = false, length = 249)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false, length = 64)
+    public String messageKey;
+
+    @Column(name = "payload", nullable = false, columnDefinition = "text")
+    public String payload;
+
+    @Column(name = "submission_id", nullable = false)
+    public UUID submissionId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "attempts", nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error", columnDefinition = "text")
+    public String lastError;
+
+    protected OutboxEvent() {
+    }
+
+    public OutboxEvent(String topic, String messageKey, String payload, UUID submissionId, Instant createdAt) {
+        this.topic = topic;
+        this.messageKey = messageKey;
+        this.payload = payload;
+        this.submissionId = submissionId;
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * The oldest unpublished events, locked until the transaction ends. SKIP LOCKED lets several replicas
+     * relay at once, each taking rows the others do not hold.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<OutboxEvent> lockNextUnpublished(int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM outbox_event
+                        WHERE published_at IS NULL
+                        ORDER BY id
+                        LIMIT ?1
+                        FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                .setParameter(1, limit)
+                .getResultList();
+    }
+
+    public static long countUnpublished() {
+        return count("publishedAt is null");
+    }
+
+    public void recordPublished(Instant at) {
+        attempts++;
+        publishedAt = at;
+        lastError = null;
+    }
+
+    public void recordFailure(Throwable failure) {
+        attempts++;
+        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        lastError = message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+    }
+}

@@ -1,0 +1,100 @@
+package org.reportplatform.intake.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A county's submission of one form for one period, as received; never changed afterwards but for its status. */
+@Entity
+@Table(name = "submission")
+public class Submission extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "submission_key", nullable = false, length = 128)
+    public String submissionKey;
+
+    @Column(name = "region", nullable = false, length = 6)
+    public String region;
+
+    @Column(name = "dataset", nullable = false, length = 64)
+    public String dataset;
+
+    @Column(name = "period", nullable = false, length = 16)
+    public String period;
+
+    @Column(name = "version", nullable = false)
+    public int version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    public SubmissionStatus status;
+
+    @Column(name = "content_hash", nullable = false, length = 64)
+    public String contentHash;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    /** Always read with the submission: no view of one is complete without its values. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "submission_value", joinColumns = @JoinColumn(name = "submission_id"))
+    @OrderColumn(name = "position")
+    public List<SubmissionValue> values = new ArrayList<>();
+
+    /**
+     * Serialises, until the transaction ends, the transactions that store the same key: the series lock does not
+     * when one key arrives for two series at once. Without it the loser would meet the unique constraint.
+     */
+    public static void lockKey(String submissionKey) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, submissionKey)
+                .getSingleResult();
+    }
+
+    public static Optional<Submission> findByKey(String submissionKey) {
+        return find("submissionKey", submissionKey).firstResultOptional();
+    }
+
+    /** The versions of one series, newest first. */
+    public static List<Submission> history(SeriesKey series) {
+        return list("region = ?1 and dataset = ?2 and period = ?3 order by version desc",
+                series.region(), series.dataset(), series.period());
+    }
+
+    /** Marks the current version of a series superseded, before its successor is stored. */
+    public static void supersedeCurrent(SeriesKey series) {
+        update("status = ?1 where region = ?2 and dataset = ?3 and period = ?4 and status = ?5",
+                SubmissionStatus.SUPERSEDED, series.region(), series.dataset(), series.period(), SubmissionStatus.SUBMITTED);
+    }
+
+    /** Records the first acknowledged publication; a repeat (at-least-once) keeps the first time. */
+    public static void markPublished(Collection<UUID> ids, Instant publishedAt) {
+        if (!ids.isEmpty()) {
+            update("publishedAt = ?1 where id in ?2 and publishedAt is null", publishedAt, ids);
+        }
+    }
+
+    public SeriesKey series() {
+        return new SeriesKey(region, dataset, period);
+    }
+}

@@ -1,0 +1,32 @@
+package org.reportplatform.intake.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.math.BigDecimal;
+import org.reportplatform.contracts.event.ValueStatus;
+
+/** One indicator of a submission: a number when reported, none when redacted or missing. */
+@Embeddable
+public class SubmissionValue {
+
+    @Column(name = "indicator", nullable = false, length = 64)
+    public String indicator;
+
+    @Column(name = "value", precision = 26, scale = 6)
+    public BigDecimal value;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    public ValueStatus status;
+
+    protected SubmissionValue() {
+    }
+
+    public SubmissionValue(String indicator, BigDecimal value, ValueStatus status) {
+        this.indicator = indicator;
+        this.value = value;
+        this.status = status;
+    }
+}

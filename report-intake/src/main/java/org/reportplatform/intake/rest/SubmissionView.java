@@ -1,0 +1,53 @@
+package org.reportplatform.intake.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.reportplatform.contracts.event.ValueStatus;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.intake.domain.Submission;
+import org.reportplatform.intake.domain.SubmissionStatus;
+import org.reportplatform.intake.service.Numbers;
+
+/**
+ * A stored submission as the API shows it.
+ *
+ * @param publishedAt when Kafka acknowledged its event; null until the outbox relay has published it
+ */
+public record SubmissionView(
+        UUID id,
+        String submissionKey,
+        SubmissionStatus status,
+        int version,
+        RegionView region,
+        String dataset,
+        String period,
+        Instant receivedAt,
+        Instant publishedAt,
+        List<ValueView> values) {
+
+    public record RegionView(String code, String name) {
+    }
+
+    public record ValueView(String indicator, BigDecimal value, ValueStatus status) {
+    }
+
+    public static SubmissionView of(Submission submission, RegionRegistry regions) {
+        String regionName = regions.find(RegionCode.of(submission.region)).orElseThrow().name();
+        return new SubmissionView(
+                submission.id,
+                submission.submissionKey,
+                submission.status,
+                submission.version,
+                new RegionView(submission.region, regionName),
+                submission.dataset,
+                submission.period,
+                submission.receivedAt,
+                submission.publishedAt,
+                submission.values.stream()
+                        .map(v -> new ValueView(v.indicator, v.value == null ? null : Numbers.canonical(v.value), v.status))
+                        .toList());
+    }
+}

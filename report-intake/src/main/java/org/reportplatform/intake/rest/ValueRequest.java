@@ -1,0 +1,25 @@
+package org.reportplatform.intake.rest;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.reportplatform.contracts.event.ValueStatus;
+
+/**
+ * One indicator of a submission.
+ *
+ * @param status {@code reported} (the default), {@code redacted} or {@code missing}; the last two carry no value
+ */
+public record ValueRequest(String indicator, BigDecimal value, String status) {
+
+    /** The status as sent, {@code reported} when none was; empty when it is not a status at all. */
+    public Optional<ValueStatus> resolvedStatus() {
+        if (status == null) {
+            return Optional.of(ValueStatus.REPORTED);
+        }
+        try {
+            return Optional.of(ValueStatus.of(status));
+        } catch (IllegalArgumentException notAStatus) {
+            return Optional.empty();
+        }
+    }
+}

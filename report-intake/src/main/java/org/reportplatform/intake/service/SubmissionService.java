@@ -1,0 +1,124 @@
+package org.reportplatform.intake.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.reportplatform.contracts.event.EventJson;
+import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.problem.FieldError;
+import org.reportplatform.contracts.problem.Problem;
+import org.reportplatform.contracts.problem.ProblemException;
+import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.intake.domain.OutboxEvent;
+import org.reportplatform.intake.domain.SeriesKey;
+import org.reportplatform.intake.domain.Submission;
+import org.reportplatform.intake.domain.SubmissionSeries;
+import org.reportplatform.intake.domain.SubmissionStatus;
+import org.reportplatform.intake.domain.SubmissionValue;
+import org.reportplatform.intake.outbox.OutboxRelay;
+import org.reportplatform.intake.rest.SubmissionRequest;
+
+/** Accepts submissions: validates, stores them as a new version of their series and queues their event. */
+@ApplicationScoped
+public class SubmissionService {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionService.class);
+
+    /** What a POST did: stored a new submission, or recognised a replay of one stored before. */
+    public record Outcome(Submission submission, boolean created) {
+    }
+
+    private final SubmissionValidator validator;
+    private final RegionRegistry regions;
+    private final OutboxRelay relay;
+    private final MeterRegistry meters;
+    private final String topic;
+
+    SubmissionService(SubmissionValidator validator, RegionRegistry regions, OutboxRelay relay, MeterRegistry meters,
+                      @ConfigProperty(name = "platform.topics.submissions") String topic) {
+        this.validator = validator;
+        this.regions = regions;
+        this.relay = relay;
+        this.meters = meters;
+        this.topic = topic;
+    }
+
+    public Outcome submit(SubmissionRequest request) {
+        List<FieldError> errors = validator.validate(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("invalid-submission", "Invalid submission", errors);
+        }
+        ValidSubmission submission = ValidSubmission.of(request, regions);
+        String contentHash = submission.contentHash();
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(submission, contentHash));
+        if (outcome.created()) {
+            Submission stored = outcome.submission();
+            LOG.infof("Accepted submission %s: %s %s, %s %s, version %d, %d values", stored.id, stored.region,
+                    submission.region().name(), stored.dataset, stored.period, stored.version, stored.values.size());
+            meters.counter("intake.submissions.accepted", "dataset", stored.dataset).increment();
+            relay.wakeUp();
+        }
+        return outcome;
+    }
+
+    @Transactional
+    public Submission find(UUID id) {
+        return Submission.<Submission>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("no submission has this id"));
+    }
+
+    @Transactional
+    public List<Submission> history(SeriesKey series) {
+        return Submission.history(series);
+    }
+
+    private Outcome store(ValidSubmission submission, String contentHash) {
+        // Key first, then series: every transaction takes them in this order, so they cannot deadlock.
+        Submission.lockKey(submission.submissionKey());
+        SubmissionSeries series = SubmissionSeries.lock(submission.series());
+        // Looked up under the key lock, so a concurrent request with this key has committed by now.
+        Optional<Submission> earlier = Submission.findByKey(submission.submissionKey());
+        if (earlier.isPresent()) {
+            if (!earlier.get().contentHash.equals(contentHash)) {
+                throw new ProblemException(Problem.of("submission-key-conflict", "Submission key already used", 409,
+                        "this submissionKey was used for a submission with other content; send a revision under a new key"));
+            }
+            return new Outcome(earlier.get(), false);
+        }
+        Submission.supersedeCurrent(series.key);
+        Submission stored = newSubmission(submission, series.nextVersion(), contentHash);
+        stored.persist();
+        new OutboxEvent(topic, stored.region, EventJson.write(event(stored, submission)), stored.id, stored.receivedAt).persist();
+        return new Outcome(stored, true);
+    }
+
+    private static Submission newSubmission(ValidSubmission submission, int version, String contentHash) {
+        Submission stored = new Submission();
+        stored.id = UUID.randomUUID();
+        stored.submissionKey = submission.submissionKey();
+        stored.region = submission.region().code().value();
+        stored.dataset = submission.dataset().value();
+        stored.period = submission.period().value();
+        stored.version = version;
+        stored.status = SubmissionStatus.SUBMITTED;
+        stored.contentHash = contentHash;
+        // PostgreSQL keeps microseconds: the answer to this POST shows what a later GET shows
+        stored.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        submission.values().forEach(value ->
+                stored.values.add(new SubmissionValue(value.indicator().value(), value.value(), value.status())));
+        return stored;
+    }
+
+    private static SubmissionEvent event(Submission stored, ValidSubmission submission) {
+        return new SubmissionEvent(stored.id, stored.submissionKey, submission.region().code(), submission.dataset(),
+                submission.period(), stored.version, stored.receivedAt, submission.values());
+    }
+}

@@ -1,0 +1,132 @@
+package org.reportplatform.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.reportplatform.intake.Submissions.post;
+import static org.reportplatform.intake.Submissions.submission;
+import static org.reportplatform.intake.Submissions.value;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Year;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.reportplatform.contracts.problem.Problem;
+import org.reportplatform.intake.Submissions.StoredRows;
+
+/** Every rule of SubmissionValidator: 422 problem+json naming the bad fields, and nothing stored. */
+@QuarkusTest
+class SubmissionValidationTest {
+
+    private static final String SCHOOLS = value("edu_school_count", "329");
+
+    static Stream<Arguments> invalidSubmissions() {
+        String nextYear = String.valueOf(Year.now().getValue() + 1);
+        return Stream.of(
+                invalid("missing key", submission(null, "360722", "edu_annual", "2020", SCHOOLS), "submissionKey", "is required"),
+                invalid("blank key", submission("  ", "360722", "edu_annual", "2020", SCHOOLS), "submissionKey", "is required"),
+                invalid("key too long", submission("k".repeat(129), "360722", "edu_annual", "2020", SCHOOLS), "submissionKey", "at most 128"),
+                invalid("key with spaces", submission("a key/2020", "360722", "edu_annual", "2020", SCHOOLS), "submissionKey", "only letters"),
+                invalid("missing region", submission("k", null, "edu_annual", "2020", SCHOOLS), "region", "is required"),
+                invalid("unknown region", submission("k", "999999", "edu_annual", "2020", SCHOOLS), "region", "not a known region"),
+                invalid("malformed region", submission("k", "36072", "edu_annual", "2020", SCHOOLS), "region", "not a known region"),
+                invalid("city", submission("k", "360700", "edu_annual", "2020", SCHOOLS), "region",
+                        "360700 is a city; submissions come from county-level units"),
+                invalid("province", submission("k", "360000", "edu_annual", "2020", SCHOOLS), "region", "360000 is a province"),
+                invalid("unknown dataset", submission("k", "360722", "edu_monthly", "2020", SCHOOLS), "dataset", "not a known form"),
+                invalid("malformed period", submission("k", "360722", "edu_annual", "2020-01", SCHOOLS), "period", "is written 2020"),
+                invalid("period before 1949", submission("k", "360722", "edu_annual", "1900", SCHOOLS), "period", "from 1949 on"),
+                invalid("quarter for a yearly form", submission("k", "360722", "edu_annual", "2020Q3", SCHOOLS), "period",
+                        "edu_annual is reported for yearly periods such as 2020; 2020Q3 is a quarterly period"),
+                invalid("period not begun", submission("k", "360722", "edu_annual", nextYear, SCHOOLS), "period", "has not begun yet"),
+                invalid("no values", submission("k", "360722", "edu_annual", "2020"), "values", "at least one"),
+                invalid("values missing", """
+                        {"submissionKey": "k", "region": "360722", "dataset": "edu_annual", "period": "2020"}""",
+                        "values", "at least one"),
+                invalid("null value entry", submission("k", "360722", "edu_annual", "2020", "null"), "values[0]", "is required"),
+                invalid("unknown indicator", submission("k", "360722", "edu_annual", "2020", value("edu_unicorn_count", "1")),
+                        "values[0].indicator", "not a known indicator"),
+                invalid("indicator of another form", submission("k", "360722", "spt_annual", "2020", SCHOOLS),
+                        "values[0].indicator", "edu_school_count is not part of spt_annual"),
+                invalid("indicator twice", submission("k", "360722", "edu_annual", "2020", SCHOOLS, value("edu_school_count", "330")),
+                        "values[1].indicator", "already listed at values[0]"),
+                invalid("reported without a value", submission("k", "360722", "edu_annual", "2020", """
+                        {"indicator": "edu_school_count"}"""), "values[0].value", "is required"),
+                invalid("redacted with a value", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "5", "redacted")),
+                        "values[0].value", "must be null when the status is redacted"),
+                invalid("missing with a value", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "5", "missing")),
+                        "values[0].value", "must be null when the status is missing"),
+                invalid("unknown status", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "5", "estimated")),
+                        "values[0].status", "reported, redacted or missing"),
+                invalid("negative count", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "-1")),
+                        "values[0].value", "cannot be negative: edu_school_count is a count"),
+                invalid("negative money", submission("k", "360722", "edu_annual", "2020", value("pty_building_fund_amount", "-0.5")),
+                        "values[0].value", "cannot be negative"),
+                invalid("seven decimals", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "1.0000001")),
+                        "values[0].value", "more than 6 decimals"),
+                invalid("21 integer digits", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "1e20")),
+                        "values[0].value", "more than 20 digits"),
+                invalid("absurd exponent", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "1e999999")),
+                        "values[0].value", "more than 20 digits"),
+                invalid("absurdly small", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "1e-999999")),
+                        "values[0].value", "more than 6 decimals"),
+                invalid("rate without its components", submission("k", "360722", "edu_annual", "2020", value("pre_gross_enrolment_rate", "91.5")),
+                        "values[0].indicator", "pre_gross_enrolment_rate is computed from pre_enrolled_children and pop_age_3_5: send both"),
+                invalid("rate with a redacted component", submission("k", "360722", "edu_annual", "2020",
+                                value("pre_gross_enrolment_rate", "91.5"), value("pre_enrolled_children", "9150"), value("pop_age_3_5", "null", "redacted")),
+                        "values[0].indicator", "not reported here: pop_age_3_5"),
+                invalid("weighted average without its weight", submission("k", "360722", "edu_annual", "2020", value("edu_zhongkao_avg_score", "512.3")),
+                        "values[0].indicator", "edu_zhongkao_avg_score is an average weighted by edu_zhongkao_candidate_count"),
+                invalid("too many values", submission("k", "360722", "edu_annual", "2020",
+                                IntStream.range(0, 501).mapToObj(i -> SCHOOLS).collect(Collectors.joining(", "))),
+                        "values", "at most 500"));
+    }
+
+    private static Arguments invalid(String rule, String body, String field, String message) {
+        return Arguments.of(rule, body, field, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSubmissions")
+    void rejectsNamingTheField(String rule, String body, String field, String message) {
+        StoredRows before = StoredRows.count();
+
+        JsonPath problem = post(body).then()
+                .statusCode(422)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("urn:report-platform:problem:invalid-submission"))
+                .body("status", equalTo(422))
+                .extract().jsonPath();
+
+        assertThat(problem.getList("errors.field")).containsExactly(field);
+        assertThat(problem.getString("errors[0].message")).contains(message);
+        assertThat(StoredRows.count()).isEqualTo(before);
+    }
+
+    @Test
+    void reportsEveryBadFieldAtOnce() {
+        String body = submission("bad key", "360700", "edu_annual", "2020Q3",
+                value("edu_school_count", "-3"),
+                value("edu_unicorn_count", "1"),
+                value("pre_gross_enrolment_rate", "88"),
+                value("edu_school_count", "4"));
+
+        JsonPath problem = post(body).then().statusCode(422).contentType(Problem.MEDIA_TYPE).extract().jsonPath();
+
+        assertThat(problem.getList("errors.field")).containsExactly(
+                "submissionKey", "region", "period",
+                "values[0].value", "values[1].indicator", "values[3].indicator", "values[2].indicator");
+        assertThat(problem.getString("detail")).isEqualTo("7 fields are invalid");
+    }
+
+    @Test
+    void aWithheldRateNeedsNoComponents() {
+        post(submission("xingguo-edu-2020", "360732", "edu_annual", "2020", value("pre_gross_enrolment_rate", "null", "missing")))
+                .then().statusCode(202);
+    }
+}
