@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.intake.Submissions.StoredRows;
 
-/** Simultaneous requests: the series lock and the key's unique constraint keep versions and keys consistent. */
+/** Simultaneous requests: the key lock and the series lock keep keys unique and versions distinct, without a 500. */
 @QuarkusTest
 class ConcurrentSubmissionTest {
 
@@ -60,7 +60,7 @@ class ConcurrentSubmissionTest {
 
     @Test
     void simultaneousUseOfOneKeyForDifferentSeriesStoresOne() throws Exception {
-        // different counties, so the series lock does not order them: the key's unique constraint does
+        // different counties, so the series lock does not order them: the key lock does
         String[] counties = {"360702", "360703", "360704", "360729", "360730", "360731", "360735", "360781"};
         List<Response> responses = all(i -> submission("shared-key-2020", counties[i], "edu_annual", "2020", value("edu_school_count", "5")));
 

@@ -75,8 +75,10 @@ class HttpErrorsTest {
 
     @Test
     void aBodyThatIsNotJsonIsUnsupported() {
+        StoredRows before = StoredRows.count();
         given().contentType(ContentType.TEXT).body("edu_school_count=329").post(Submissions.PATH)
                 .then().statusCode(415).contentType(Problem.MEDIA_TYPE).body("status", equalTo(415));
+        assertThat(StoredRows.count()).isEqualTo(before);
     }
 
     @Test

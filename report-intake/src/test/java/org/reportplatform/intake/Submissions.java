@@ -5,8 +5,6 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.reportplatform.intake.domain.OutboxEvent;
 import org.reportplatform.intake.domain.Submission;
 
@@ -34,10 +32,6 @@ final class Submissions {
     static String value(String indicator, String number, String status) {
         return """
                 {"indicator": %s, "value": %s, "status": %s}""".formatted(quote(indicator), number, quote(status));
-    }
-
-    static String values(String... values) {
-        return Arrays.stream(values).collect(Collectors.joining(", "));
     }
 
     static Response post(String body) {

@@ -23,9 +23,10 @@ import org.reportplatform.intake.domain.Submission;
 /**
  * Publishes the outbox to Kafka: oldest first, marking each event published once the broker acknowledged it.
  * <p>
- * Delivery is at least once: an event can go out twice (the broker acknowledged, then the commit failed; or two
- * replicas' batches overlap after a lock timeout). Consumers therefore keep, per (region, dataset, period), the
- * highest version they have seen and drop repeats and older versions.
+ * Delivery is at least once: an event goes out again when Kafka acknowledged it but the transaction that marks it
+ * published did not commit (a crash, a database failure, the transaction timeout). Replicas may also publish
+ * neighbouring rows out of order. Consumers therefore keep, per (region, dataset, period), the highest version
+ * they have seen and drop repeats and older versions.
  * <p>
  * Row locks are held while waiting for the broker, so replicas never publish the same rows at the same time;
  * the transaction timeout covers the longest wait.

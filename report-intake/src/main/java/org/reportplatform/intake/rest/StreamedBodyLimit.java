@@ -43,7 +43,7 @@ public class StreamedBodyLimit implements ReaderInterceptor {
         }
     }
 
-    /** Stops the parser; an IOException, so that Jackson does not report it as a problem of the JSON itself. */
+    /** Stops the parser mid-body. It may reach aroundReadFrom as itself or wrapped by Jackson: exceeded() decides. */
     private static final class BodyTooLargeException extends IOException {
         BodyTooLargeException() {
             super("request body over the limit", null);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.reportplatform.contracts.event.ValueStatus;
+import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.intake.domain.Submission;
@@ -35,7 +36,8 @@ public record SubmissionView(
     }
 
     public static SubmissionView of(Submission submission, RegionRegistry regions) {
-        String regionName = regions.find(RegionCode.of(submission.region)).orElseThrow().name();
+        // null if the code has since left the reference data; the code itself stays valid for the record
+        String regionName = regions.find(RegionCode.of(submission.region)).map(Region::name).orElse(null);
         return new SubmissionView(
                 submission.id,
                 submission.submissionKey,

@@ -40,7 +40,7 @@ import org.reportplatform.intake.rest.ValueRequest;
 @ApplicationScoped
 public class SubmissionValidator {
 
-    public static final int MAX_KEY_LENGTH = 128;
+    private static final int MAX_KEY_LENGTH = 128;
 
     private static final Pattern KEY_CHARACTERS = Pattern.compile("[A-Za-z0-9._:-]+");
     /** Periods begin by the calendar of the province, not of the server. */

@@ -1,31 +1,30 @@
-package org.reportplatform.indicators.config;
+package org.reportplatform.contracts;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.region.RegionRegistry;
 
-/** The reference data the topology needs, loaded once per process, and the clock that stamps aggregates. */
+/**
+ * The regions and the indicator catalogue as beans of every service, read once per process at start-up: broken
+ * reference data stops a service before it accepts or serves anything.
+ */
 @ApplicationScoped
 public class ReferenceDataProducer {
 
     @Produces
     @Singleton
+    @Startup
     RegionRegistry regions() {
         return RegionRegistry.load();
     }
 
     @Produces
     @Singleton
+    @Startup
     Catalogue catalogue() {
         return Catalogue.load();
-    }
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }
