@@ -76,6 +76,7 @@ class ReferenceDataTest {
                 assertThat(dataset.indicators()).containsAll(CATALOGUE.indicator(code).orElseThrow().components());
             }
         }
+        assertThat(edu.dueDate(org.reportplatform.contracts.period.PeriodCode.of("2020"))).isEqualTo("2021-01-31");
         assertThat(CATALOGUE.dataset(DatasetCode.of("sci_annual")).orElseThrow().indicators())
                 .contains(IndicatorCode.of("sci_rd_intensity"), IndicatorCode.of("pop_gdp"));
     }

@@ -26,7 +26,7 @@ import org.reportplatform.contracts.region.RegionCode;
  */
 public final class DemoFigures {
 
-    /** Shares that are not "most of the total"; the rest fall between 30% and 99%, or under 3% where lower is better. */
+    /** Shares that are not "most of the total"; the rest fall between 60% and 99%, or under 3% where lower is better. */
     private static final Map<String, double[]> SHARE_RANGES = Map.of(
             "sci_rd_intensity", new double[] {0.005, 0.03},
             "sci_hnte_value_added_share", new double[] {0.1, 0.5});
@@ -69,7 +69,8 @@ public final class DemoFigures {
                 out.add(new DemoSubmission.Value(code.value(), stated(unit, code, period, version, values), "reported"));
             }
         }
-        String key = "demo-%s-%s-%s-v%d".formatted(unit, dataset.code(), period, version);
+        // The content's hash in the key: a rerun replays the same submissions, a changed generator revises them.
+        String key = "demo-%s-%s-%s-v%d-%08x".formatted(unit, dataset.code(), period, version, out.hashCode());
         return new DemoSubmission(key, unit.value(), dataset.code().value(), period.value(), out);
     }
 
@@ -113,7 +114,7 @@ public final class DemoFigures {
 
     private static double shareOf(Indicator share, SplittableRandom random) {
         double[] range = SHARE_RANGES.getOrDefault(share.code().value(),
-                share.better() == Direction.LOWER ? new double[] {0.0, 0.03} : new double[] {0.3, 0.99});
+                share.better() == Direction.LOWER ? new double[] {0.0, 0.03} : new double[] {0.6, 0.99});
         return range[0] + (range[1] - range[0]) * random.nextDouble();
     }
 

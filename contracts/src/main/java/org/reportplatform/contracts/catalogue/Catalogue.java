@@ -160,7 +160,8 @@ public final class Catalogue {
     }
 
     /** One entry of datasets.json: indicators are chosen by code prefix, then closed over their components. */
-    record DatasetDefinition(String code, String nameZh, String nameEn, PeriodType periodType, List<String> indicatorPrefixes) {
+    record DatasetDefinition(String code, String nameZh, String nameEn, PeriodType periodType, int dueDaysAfterPeriodEnd,
+                             List<String> indicatorPrefixes) {
 
         Dataset toDataset(Map<IndicatorCode, Indicator> catalogue) {
             Set<IndicatorCode> chosen = new LinkedHashSet<>();
@@ -177,7 +178,8 @@ public final class Catalogue {
             Set<IndicatorCode> inCatalogueOrder = catalogue.keySet().stream()
                     .filter(chosen::contains)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-            return new Dataset(DatasetCode.of(code), nameZh, nameEn, periodType, Collections.unmodifiableSet(inCatalogueOrder));
+            return new Dataset(DatasetCode.of(code), nameZh, nameEn, periodType, dueDaysAfterPeriodEnd,
+                    Collections.unmodifiableSet(inCatalogueOrder));
         }
     }
 }

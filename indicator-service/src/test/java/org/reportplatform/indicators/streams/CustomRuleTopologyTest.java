@@ -31,7 +31,7 @@ class CustomRuleTopologyTest {
 
     private static final Catalogue CATALOGUE = new Catalogue(
             List.of(indicator(LARGEST_CLASS, AggregationRule.MAX), indicator(CITY_RANK, AggregationRule.NONE)),
-            List.of(new Dataset(DatasetCode.of(EDUCATION), "教育", "Education", PeriodType.YEARLY,
+            List.of(new Dataset(DatasetCode.of(EDUCATION), "教育", "Education", PeriodType.YEARLY, 31,
                     Set.of(IndicatorCode.of(LARGEST_CLASS), IndicatorCode.of(CITY_RANK)))));
 
     private static final String XINFENG = "360722";
