@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.reportplatform.contracts.catalogue.AggregationRule;
 import org.reportplatform.contracts.catalogue.Catalogue;
@@ -26,7 +25,7 @@ import org.reportplatform.contracts.region.RegionCode;
  */
 public final class DemoFigures {
 
-    /** Shares that are not "most of the total"; the rest fall between 60% and 99%, or under 3% where lower is better. */
+    /** Shares that are not "most of the total"; the rest fall between 60% and 99%, or 0.2% to 3% where lower is better. */
     private static final Map<String, double[]> SHARE_RANGES = Map.of(
             "sci_rd_intensity", new double[] {0.005, 0.03},
             "sci_hnte_value_added_share", new double[] {0.1, 0.5});
@@ -84,7 +83,7 @@ public final class DemoFigures {
                         : figure(unit, indicator.numerator().orElseThrow(), period, version, memo)
                                 .multiply(indicator.factor()).divide(denominator, 2, RoundingMode.HALF_UP);
             }
-            case AVERAGE_WEIGHTED -> BigDecimal.valueOf(450 + random(unit, code, period, 1).nextInt(150));
+            case AVERAGE_WEIGHTED -> BigDecimal.valueOf(450 + random(unit, code, null, 1).nextInt(150) + random(unit, code, period, 2).nextInt(10));
             default -> figure(unit, code, period, version, memo);
         };
     }
@@ -95,17 +94,25 @@ public final class DemoFigures {
             return known;
         }
         Indicator indicator = catalogue.indicator(code).orElseThrow();
-        SplittableRandom random = random(unit, code, period, 1);
+        // The unit's character is the same every year; each year drifts a few percent from it, as real figures do
+        // (so the previous-year check of intake rarely holds a demo submission).
+        SplittableRandom character = random(unit, code, null, 1);
+        double drift = 0.95 + 0.1 * random(unit, code, period, 2).nextDouble();
         Portion portion = PORTIONS.get(code.value());
-        BigDecimal value = portion != null
-                ? figure(unit, IndicatorCode.of(portion.of()), period, version, memo)
-                        .multiply(BigDecimal.valueOf(portion.lowest() + (portion.highest() - portion.lowest()) * random.nextDouble()))
-                : Optional.ofNullable(shareByNumerator.get(code))
-                        .map(share -> figure(unit, share.denominator().orElseThrow(), period, version, memo)
-                                .multiply(BigDecimal.valueOf(shareOf(share, random))))
-                        .orElseGet(() -> BigDecimal.valueOf(base(unit, indicator, random)));
-        if (version > 1 && random(unit, code, period, version).nextInt(8) == 0) {
-            value = value.multiply(BigDecimal.valueOf(0.9 + 0.2 * random(unit, code, period, version).nextDouble()));
+        Indicator share = shareByNumerator.get(code);
+        BigDecimal value;
+        if (portion != null) {
+            double part = portion.lowest() + (portion.highest() - portion.lowest()) * character.nextDouble();
+            value = figure(unit, IndicatorCode.of(portion.of()), period, version, memo).multiply(BigDecimal.valueOf(part * drift));
+        } else if (share != null) {
+            double part = Math.min(1.0, shareOf(share, character) * drift);
+            value = figure(unit, share.denominator().orElseThrow(), period, version, memo).multiply(BigDecimal.valueOf(part));
+        } else {
+            double revision = version > 1 && random(unit, code, period, version).nextInt(8) == 0
+                    ? 0.9 + 0.2 * random(unit, code, period, version).nextDouble()
+                    : 1.0;
+            // only base figures are revised: parts follow their totals, so a part never exceeds its total
+            value = BigDecimal.valueOf(base(unit, indicator, character) * drift * revision);
         }
         BigDecimal rounded = value.setScale(scaleOf(indicator), RoundingMode.HALF_UP);
         memo.put(code, rounded);
@@ -114,7 +121,7 @@ public final class DemoFigures {
 
     private static double shareOf(Indicator share, SplittableRandom random) {
         double[] range = SHARE_RANGES.getOrDefault(share.code().value(),
-                share.better() == Direction.LOWER ? new double[] {0.0, 0.03} : new double[] {0.6, 0.99});
+                share.better() == Direction.LOWER ? new double[] {0.002, 0.03} : new double[] {0.6, 0.99});
         return range[0] + (range[1] - range[0]) * random.nextDouble();
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,8 @@ class SubmissionToDashboardIT {
             "360702", "360700", "360703", "360700", "360722", "360700",
             "360102", "360100", "360190", "360100");
     private static final String PERIOD = "2020";
+    /** The unit whose stated rate differs from its components, with an explanation. */
+    private static final String RATE_EXPLAINED = "360102";
 
     private static RunningPlatform platform;
 
@@ -66,6 +69,9 @@ class SubmissionToDashboardIT {
             Map<String, BigDecimal> values = figures(random);
             if (unit.equals("360722")) {
                 values.put("pre_enrolled_children", null); // withheld in the report: "X 人"
+            }
+            if (unit.equals(RATE_EXPLAINED)) {
+                values.put("pre_gross_enrolment_rate", new BigDecimal("99.9")); // its own way of counting, explained
             }
             assertThat(submit(unit, "v1", values).statusCode()).isEqualTo(202);
             latest.put(unit, values);
@@ -127,14 +133,16 @@ class SubmissionToDashboardIT {
         assertThat(get(platform.intake + "/api/v1/submissions?region=360700&dataset=edu_annual&period=2020").toString()).doesNotContain("bad-1");
     }
 
-    /** Plausible figures of one county, the rate stated wrongly on purpose: it must be recomputed, not used. */
+    /** Plausible figures of one county, its rate rounded to two decimals as counties write it. */
     private static Map<String, BigDecimal> figures(Random random) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         int cohort = 5_000 + random.nextInt(20_000);
+        int enrolled = cohort * (80 + random.nextInt(19)) / 100;
         values.put("edu_school_count", BigDecimal.valueOf(50 + random.nextInt(300)));
         values.put("pop_age_3_5", BigDecimal.valueOf(cohort));
-        values.put("pre_enrolled_children", BigDecimal.valueOf(cohort * (80 + random.nextInt(19)) / 100));
-        values.put("pre_gross_enrolment_rate", BigDecimal.valueOf(99.9));
+        values.put("pre_enrolled_children", BigDecimal.valueOf(enrolled));
+        values.put("pre_gross_enrolment_rate",
+                BigDecimal.valueOf(enrolled * 100L).divide(BigDecimal.valueOf(cohort), 2, RoundingMode.HALF_UP));
         values.put("edu_zhongkao_candidate_count", BigDecimal.valueOf(2_000 + random.nextInt(8_000)));
         values.put("edu_zhongkao_avg_score", new BigDecimal(450 + random.nextInt(150) + "." + random.nextInt(10)));
         return values;
@@ -150,6 +158,10 @@ class SubmissionToDashboardIT {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("indicator", indicator);
             item.put("value", value);
+            if (indicator.equals("pre_gross_enrolment_rate") && unit.equals(RATE_EXPLAINED)) {
+                // a stated rate off its components holds the submission unless explained; it never enters a figure
+                item.put("explanation", "按户籍适龄儿童口径计算");
+            }
             if (value == null) {
                 item.put("status", "redacted");
             }

@@ -75,6 +75,12 @@ final class SubmissionEvents implements AutoCloseable {
         return received.get(submissionId);
     }
 
+    /** Whether the event of a submission has arrived by now. */
+    boolean hasReceived(UUID submissionId) {
+        poll();
+        return received.containsKey(submissionId);
+    }
+
     private void poll() {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
             SubmissionEvent event = EventJson.read(record.value(), SubmissionEvent.class);

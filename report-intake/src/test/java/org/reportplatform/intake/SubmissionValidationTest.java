@@ -2,6 +2,7 @@ package org.reportplatform.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.reportplatform.intake.Submissions.explained;
 import static org.reportplatform.intake.Submissions.post;
 import static org.reportplatform.intake.Submissions.submission;
 import static org.reportplatform.intake.Submissions.value;
@@ -82,6 +83,13 @@ class SubmissionValidationTest {
                         "values[0].indicator", "not reported here: pop_age_3_5"),
                 invalid("weighted average without its weight", submission("k", "360722", "edu_annual", "2020", value("edu_zhongkao_avg_score", "512.3")),
                         "values[0].indicator", "edu_zhongkao_avg_score is an average weighted by edu_zhongkao_candidate_count"),
+                invalid("blank explanation", submission("k", "360722", "edu_annual", "2020", explained("edu_school_count", "329", " ")),
+                        "values[0].explanation", "is empty"),
+                invalid("explanation too long", submission("k", "360722", "edu_annual", "2020", explained("edu_school_count", "329", "说".repeat(501))),
+                        "values[0].explanation", "at most 500 characters"),
+                invalid("explanation with a control character", submission("k", "360722", "edu_annual", "2020", """
+                        {"indicator": "edu_school_count", "value": 329, "explanation": "a\\u0000b"}"""),
+                        "values[0].explanation", "no control characters"),
                 invalid("too many values", submission("k", "360722", "edu_annual", "2020",
                                 IntStream.range(0, 501).mapToObj(i -> SCHOOLS).collect(Collectors.joining(", "))),
                         "values", "at most 500"));

@@ -34,6 +34,12 @@ final class Submissions {
                 {"indicator": %s, "value": %s, "status": %s}""".formatted(quote(indicator), number, quote(status));
     }
 
+    /** A reported value with the county's explanation of it. */
+    static String explained(String indicator, String number, String explanation) {
+        return """
+                {"indicator": %s, "value": %s, "explanation": %s}""".formatted(quote(indicator), number, quote(explanation));
+    }
+
     static Response post(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post(PATH);
     }

@@ -12,12 +12,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.event.ValueStatus;
 
 /** A county's submission of one form for one period, as received; never changed afterwards but for its status. */
 @Entity
@@ -43,7 +48,7 @@ public class Submission extends PanacheEntityBase {
     public int version;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 16)
+    @Column(name = "status", nullable = false, length = 24)
     public SubmissionStatus status;
 
     @Column(name = "content_hash", nullable = false, length = 64)
@@ -60,6 +65,12 @@ public class Submission extends PanacheEntityBase {
     @CollectionTable(name = "submission_value", joinColumns = @JoinColumn(name = "submission_id"))
     @OrderColumn(name = "position")
     public List<SubmissionValue> values = new ArrayList<>();
+
+    /** What soft rules flagged, explained or not: reviewers see both the warning and the value's explanation. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "submission_warning", joinColumns = @JoinColumn(name = "submission_id"))
+    @OrderColumn(name = "position")
+    public List<SubmissionWarning> warnings = new ArrayList<>();
 
     /**
      * Serialises, until the transaction ends, the transactions that store the same key: the series lock does not
@@ -81,10 +92,16 @@ public class Submission extends PanacheEntityBase {
                 series.region(), series.dataset(), series.period());
     }
 
-    /** Marks the current version of a series superseded, before its successor is stored. */
-    public static void supersedeCurrent(SeriesKey series) {
-        update("status = ?1 where region = ?2 and dataset = ?3 and period = ?4 and status = ?5",
-                SubmissionStatus.SUPERSEDED, series.region(), series.dataset(), series.period(), SubmissionStatus.SUBMITTED);
+    /** The version of a series that counts (SUBMITTED); none while no version was accepted. */
+    public static Optional<Submission> effective(SeriesKey series) {
+        return find("region = ?1 and dataset = ?2 and period = ?3 and status = ?4",
+                series.region(), series.dataset(), series.period(), SubmissionStatus.SUBMITTED).firstResultOptional();
+    }
+
+    /** Marks superseded the versions of a series in the given statuses, before their successor is stored. */
+    public static void supersede(SeriesKey series, Collection<SubmissionStatus> statuses) {
+        update("status = ?1 where region = ?2 and dataset = ?3 and period = ?4 and status in ?5",
+                SubmissionStatus.SUPERSEDED, series.region(), series.dataset(), series.period(), statuses);
     }
 
     /** Records the first acknowledged publication; a repeat (at-least-once) keeps the first time. */
@@ -96,5 +113,12 @@ public class Submission extends PanacheEntityBase {
 
     public SeriesKey series() {
         return new SeriesKey(region, dataset, period);
+    }
+
+    /** The numbers this submission reports, by indicator; withheld values are missing, never 0. */
+    public Map<IndicatorCode, BigDecimal> reportedValues() {
+        return values.stream()
+                .filter(value -> value.status == ValueStatus.REPORTED)
+                .collect(Collectors.toMap(value -> IndicatorCode.of(value.indicator), value -> value.value));
     }
 }

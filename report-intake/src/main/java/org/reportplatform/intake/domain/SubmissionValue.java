@@ -7,7 +7,10 @@ import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
 import org.reportplatform.contracts.event.ValueStatus;
 
-/** One indicator of a submission: a number when reported, none when redacted or missing. */
+/**
+ * One indicator of a submission: a number when reported, none when redacted or missing; the county's explanation, if
+ * it gave one.
+ */
 @Embeddable
 public class SubmissionValue {
 
@@ -21,12 +24,17 @@ public class SubmissionValue {
     @Column(name = "status", nullable = false, length = 16)
     public ValueStatus status;
 
+    /** Why the value is what it is, for reviewers; what lets a value flagged by a soft rule through. */
+    @Column(name = "explanation", length = 500)
+    public String explanation;
+
     protected SubmissionValue() {
     }
 
-    public SubmissionValue(String indicator, BigDecimal value, ValueStatus status) {
+    public SubmissionValue(String indicator, BigDecimal value, ValueStatus status, String explanation) {
         this.indicator = indicator;
         this.value = value;
         this.status = status;
+        this.explanation = explanation;
     }
 }

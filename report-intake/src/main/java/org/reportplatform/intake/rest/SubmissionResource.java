@@ -37,7 +37,10 @@ public class SubmissionResource {
         this.regions = regions;
     }
 
-    /** 202 for a new submission (published to Kafka shortly after); 200 for a replay of one accepted before. */
+    /**
+     * 202 for a new submission: SUBMITTED and published to Kafka shortly after, or NEEDS_EXPLANATION and held, with
+     * the values to explain in its warnings; 200 for a replay of one stored before.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(SubmissionRequest request) {

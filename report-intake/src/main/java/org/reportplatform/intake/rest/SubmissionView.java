@@ -1,5 +1,6 @@
 package org.reportplatform.intake.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.reportplatform.intake.service.Numbers;
 /**
  * A stored submission as the API shows it.
  *
- * @param publishedAt when Kafka acknowledged its event; null until the outbox relay has published it
+ * @param publishedAt when Kafka acknowledged its event; null until the outbox relay has published it, and for good
+ *                    when the submission is held (NEEDS_EXPLANATION)
+ * @param warnings    the values soft rules flagged; each one whose value has no explanation holds the submission
  */
 public record SubmissionView(
         UUID id,
@@ -27,12 +30,22 @@ public record SubmissionView(
         String period,
         Instant receivedAt,
         Instant publishedAt,
-        List<ValueView> values) {
+        List<ValueView> values,
+        List<WarningView> warnings) {
 
     public record RegionView(String code, String name) {
     }
 
-    public record ValueView(String indicator, BigDecimal value, ValueStatus status) {
+    /** @param explanation the county's, left out when it gave none */
+    public record ValueView(String indicator, BigDecimal value, ValueStatus status,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
+    }
+
+    /**
+     * @param field where the flagged value is in the request, {@code values[3].value}
+     * @param rule  the id of the rule in the contracts' reference/rules.json
+     */
+    public record WarningView(String field, String indicator, String rule, String message) {
     }
 
     public static SubmissionView of(Submission submission, RegionRegistry regions) {
@@ -49,7 +62,10 @@ public record SubmissionView(
                 submission.receivedAt,
                 submission.publishedAt,
                 submission.values.stream()
-                        .map(v -> new ValueView(v.indicator, v.value == null ? null : Numbers.canonical(v.value), v.status))
+                        .map(v -> new ValueView(v.indicator, v.value == null ? null : Numbers.canonical(v.value), v.status, v.explanation))
+                        .toList(),
+                submission.warnings.stream()
+                        .map(w -> new WarningView(w.field, w.indicator, w.rule, w.message))
                         .toList());
     }
 }

@@ -7,9 +7,11 @@ import org.reportplatform.contracts.event.ValueStatus;
 /**
  * One indicator of a submission.
  *
- * @param status {@code reported} (the default), {@code redacted} or {@code missing}; the last two carry no value
+ * @param status      {@code reported} (the default), {@code redacted} or {@code missing}; the last two carry no value
+ * @param explanation optional: why the value is what it is, for reviewers; a value that a soft rule flags needs one
+ *                    for the submission to go through
  */
-public record ValueRequest(String indicator, BigDecimal value, String status) {
+public record ValueRequest(String indicator, BigDecimal value, String status, String explanation) {
 
     /** The status as sent, {@code reported} when none was; empty when it is not a status at all. */
     public Optional<ValueStatus> resolvedStatus() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.problem.FieldError;
@@ -23,10 +24,14 @@ import org.reportplatform.intake.domain.Submission;
 import org.reportplatform.intake.domain.SubmissionSeries;
 import org.reportplatform.intake.domain.SubmissionStatus;
 import org.reportplatform.intake.domain.SubmissionValue;
+import org.reportplatform.intake.domain.SubmissionWarning;
 import org.reportplatform.intake.outbox.OutboxRelay;
 import org.reportplatform.intake.rest.SubmissionRequest;
 
-/** Accepts submissions: validates, stores them as a new version of their series and queues their event. */
+/**
+ * Accepts submissions: validates, stores them as a new version of their series and queues their event; or, when a soft
+ * rule flags a value that carries no explanation, stores them held, unpublished, until a version explains it.
+ */
 @ApplicationScoped
 public class SubmissionService {
 
@@ -37,14 +42,16 @@ public class SubmissionService {
     }
 
     private final SubmissionValidator validator;
+    private final RuleChecker rules;
     private final RegionRegistry regions;
     private final OutboxRelay relay;
     private final MeterRegistry meters;
     private final String topic;
 
-    SubmissionService(SubmissionValidator validator, RegionRegistry regions, OutboxRelay relay, MeterRegistry meters,
-                      @ConfigProperty(name = "platform.topics.submissions") String topic) {
+    SubmissionService(SubmissionValidator validator, RuleChecker rules, RegionRegistry regions, OutboxRelay relay,
+                      MeterRegistry meters, @ConfigProperty(name = "platform.topics.submissions") String topic) {
         this.validator = validator;
+        this.rules = rules;
         this.regions = regions;
         this.relay = relay;
         this.meters = meters;
@@ -59,12 +66,17 @@ public class SubmissionService {
         ValidSubmission submission = ValidSubmission.of(request, regions);
         String contentHash = submission.contentHash();
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(submission, contentHash));
-        if (outcome.created()) {
-            Submission stored = outcome.submission();
+        Submission stored = outcome.submission();
+        if (outcome.created() && stored.status == SubmissionStatus.SUBMITTED) {
             LOG.infof("Accepted submission %s: %s %s, %s %s, version %d, %d values", stored.id, stored.region,
                     submission.region().name(), stored.dataset, stored.period, stored.version, stored.values.size());
             meters.counter("intake.submissions.accepted", "dataset", stored.dataset).increment();
             relay.wakeUp();
+        } else if (outcome.created()) {
+            // nothing to publish: the relay has no reason to wake up
+            LOG.infof("Holding submission %s: %s %s, %s %s, version %d, until its flagged values are explained", stored.id,
+                    stored.region, submission.region().name(), stored.dataset, stored.period, stored.version);
+            meters.counter("intake.submissions.held", "dataset", stored.dataset).increment();
         }
         return outcome;
     }
@@ -93,14 +105,31 @@ public class SubmissionService {
             }
             return new Outcome(earlier.get(), false);
         }
-        Submission.supersedeCurrent(series.key);
-        Submission stored = newSubmission(submission, series.nextVersion(), contentHash);
+        List<SubmissionWarning> warnings = softRuleWarnings(submission);
+        // A held version takes a version number all the same, so that versions stay in the order of arrival.
+        Submission stored = newSubmission(submission, series.nextVersion(), contentHash, warnings);
+        Submission.supersede(series.key, stored.status.replaces());
         stored.persist();
-        new OutboxEvent(topic, stored.region, EventJson.write(event(stored, submission)), stored.id, stored.receivedAt).persist();
+        if (stored.status == SubmissionStatus.SUBMITTED) {
+            new OutboxEvent(topic, stored.region, EventJson.write(event(stored, submission)), stored.id, stored.receivedAt).persist();
+        }
         return new Outcome(stored, true);
     }
 
-    private static Submission newSubmission(ValidSubmission submission, int version, String contentHash) {
+    /** What the soft rules flag, against the previous year as stored here; the validator refused the hard ones. */
+    private List<SubmissionWarning> softRuleWarnings(ValidSubmission submission) {
+        RuleChecker.PreviousYear previousYear = submission.previousYear()
+                .flatMap(period -> Submission.effective(submission.seriesOf(period))
+                        .map(earlier -> new RuleChecker.PreviousYear(period, earlier.reportedValues())))
+                .orElse(RuleChecker.PreviousYear.NONE);
+        return rules.check(submission.figures(), previousYear).stream()
+                .filter(finding -> !finding.isHard())
+                .map(finding -> new SubmissionWarning(finding.field(), finding.indicator().value(), finding.rule().id(), finding.message()))
+                .toList();
+    }
+
+    private static Submission newSubmission(ValidSubmission submission, int version, String contentHash,
+                                            List<SubmissionWarning> warnings) {
         Submission stored = new Submission();
         stored.id = UUID.randomUUID();
         stored.submissionKey = submission.submissionKey();
@@ -108,12 +137,15 @@ public class SubmissionService {
         stored.dataset = submission.dataset().value();
         stored.period = submission.period().value();
         stored.version = version;
-        stored.status = SubmissionStatus.SUBMITTED;
+        boolean unexplained = warnings.stream()
+                .anyMatch(warning -> !submission.explanations().containsKey(IndicatorCode.of(warning.indicator)));
+        stored.status = unexplained ? SubmissionStatus.NEEDS_EXPLANATION : SubmissionStatus.SUBMITTED;
         stored.contentHash = contentHash;
         // PostgreSQL keeps microseconds: the answer to this POST shows what a later GET shows
         stored.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        submission.values().forEach(value ->
-                stored.values.add(new SubmissionValue(value.indicator().value(), value.value(), value.status())));
+        submission.values().forEach(value -> stored.values.add(new SubmissionValue(value.indicator().value(), value.value(),
+                value.status(), submission.explanations().get(value.indicator()))));
+        stored.warnings.addAll(warnings);
         return stored;
     }
 

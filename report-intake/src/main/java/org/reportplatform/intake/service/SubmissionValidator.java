@@ -33,14 +33,16 @@ import org.reportplatform.intake.rest.SubmissionRequest;
 import org.reportplatform.intake.rest.ValueRequest;
 
 /**
- * Checks a submission against the regions and the catalogue and names every bad field, so that a county fixes
- * all of them in one round. Messages quote only codes that passed their format check, never free text (which
- * may be long).
+ * Checks a submission against the regions, the catalogue and the hard validation rules and names every bad field,
+ * so that a county fixes all of them in one round. Messages quote only codes that passed their format check and
+ * numbers, never free text (which may be long).
  */
 @ApplicationScoped
 public class SubmissionValidator {
 
     private static final int MAX_KEY_LENGTH = 128;
+    /** As submission_value.explanation holds: a reason, not a report. */
+    private static final int MAX_EXPLANATION_LENGTH = 500;
 
     private static final Pattern KEY_CHARACTERS = Pattern.compile("[A-Za-z0-9._:-]+");
     /** Periods begin by the calendar of the province, not of the server. */
@@ -56,11 +58,13 @@ public class SubmissionValidator {
     private final RegionRegistry regions;
     private final Catalogue catalogue;
     private final IntakeConfig config;
+    private final RuleChecker rules;
 
-    SubmissionValidator(RegionRegistry regions, Catalogue catalogue, IntakeConfig config) {
+    SubmissionValidator(RegionRegistry regions, Catalogue catalogue, IntakeConfig config, RuleChecker rules) {
         this.regions = regions;
         this.catalogue = catalogue;
         this.config = config;
+        this.rules = rules;
     }
 
     /** Every problem of the request; empty when it may be stored. */
@@ -151,21 +155,24 @@ public class SubmissionValidator {
             }
             Optional<Indicator> indicator = checkIndicator(value.indicator(), field, dataset, errors);
             Optional<ValueStatus> status = value.resolvedStatus();
+            Optional<BigDecimal> number = Optional.empty();
             if (status.isEmpty()) {
                 errors.add(new FieldError(field + ".status", "is reported, redacted or missing"));
             } else {
-                checkValue(value.value(), status.get(), indicator, field, errors);
+                number = checkValue(value.value(), status.get(), indicator, field, errors);
             }
+            checkExplanation(value.explanation(), field, errors);
             if (indicator.isPresent()) {
                 Integer first = firstPositions.putIfAbsent(indicator.get().code(), i);
                 if (first != null) {
                     errors.add(new FieldError(field + ".indicator", indicator.get().code() + " is already listed at values[" + first + "]"));
                 } else if (status.isPresent()) {
-                    checked.add(new CheckedValue(i, indicator.get(), status.get()));
+                    checked.add(new CheckedValue(i, indicator.get(), status.get(), number));
                 }
             }
         }
         checkComponents(checked, errors);
+        checkHardRules(checked, errors);
     }
 
     private Optional<Indicator> checkIndicator(String code, String field, Optional<Dataset> dataset, List<FieldError> errors) {
@@ -185,8 +192,9 @@ public class SubmissionValidator {
         return indicator;
     }
 
-    private static void checkValue(BigDecimal value, ValueStatus status, Optional<Indicator> indicator, String field,
-                                   List<FieldError> errors) {
+    /** The reported number when it is a valid one; empty when none is reported or it is wrong. */
+    private static Optional<BigDecimal> checkValue(BigDecimal value, ValueStatus status, Optional<Indicator> indicator,
+                                                   String field, List<FieldError> errors) {
         String valueField = field + ".value";
         if (status == ValueStatus.REPORTED && value == null) {
             errors.add(new FieldError(valueField, "is required; to withhold a figure send status redacted or missing"));
@@ -200,12 +208,55 @@ public class SubmissionValidator {
             } else if (value.signum() < 0 && indicator.isPresent() && indicator.get().valueType().isNonNegativeQuantity()) {
                 errors.add(new FieldError(valueField, "cannot be negative: " + indicator.get().code() + " is "
                         + describe(indicator.get().valueType())));
+            } else {
+                return Optional.of(value);
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Free text, the only kind in a submission: bounded, and without control characters (PostgreSQL cannot store NUL,
+     * and the others have no place in a reason).
+     */
+    private static void checkExplanation(String explanation, String field, List<FieldError> errors) {
+        if (explanation == null) {
+            return;
+        }
+        String explanationField = field + ".explanation";
+        if (explanation.isBlank()) {
+            errors.add(new FieldError(explanationField, "is empty; leave it out when there is nothing to explain"));
+        } else if (explanation.codePointCount(0, explanation.length()) > MAX_EXPLANATION_LENGTH) {
+            errors.add(new FieldError(explanationField, "has at most " + MAX_EXPLANATION_LENGTH + " characters"));
+        } else if (explanation.chars().anyMatch(SubmissionValidator::isDisallowedControl)) {
+            errors.add(new FieldError(explanationField, "may contain no control characters but line breaks and tabs"));
         }
     }
 
-    /** A value whose indicator and status are valid: what the component check works on. */
-    private record CheckedValue(int position, Indicator indicator, ValueStatus status) {
+    private static boolean isDisallowedControl(int character) {
+        return Character.isISOControl(character) && character != '\n' && character != '\r' && character != '\t';
+    }
+
+    /**
+     * A value whose indicator and status are valid: what the component check works on.
+     *
+     * @param number the reported number when it is valid: what the rules check
+     */
+    private record CheckedValue(int position, Indicator indicator, ValueStatus status, Optional<BigDecimal> number) {
+    }
+
+    /**
+     * Hard rules need no history (the previous-year check is soft), so they are checked here, with every other
+     * field; SubmissionService applies the soft ones once it has read the previous year.
+     */
+    private void checkHardRules(List<CheckedValue> values, List<FieldError> errors) {
+        List<RuleChecker.Figure> figures = values.stream()
+                .filter(value -> value.number().isPresent())
+                .map(value -> new RuleChecker.Figure(value.position(), value.indicator().code(), value.number().get()))
+                .toList();
+        rules.check(figures, RuleChecker.PreviousYear.NONE).stream()
+                .filter(RuleChecker.Finding::isHard)
+                .forEach(finding -> errors.add(new FieldError(finding.field(), finding.message())));
     }
 
     /** A rate or weighted average rolls up only from its components, so a unit that reports one reports them too. */
