@@ -34,6 +34,7 @@ public final class DemoFigures {
     private static final Map<String, Portion> PORTIONS = Map.of(
             "pop_age_3_5", new Portion("pop_resident", 0.03, 0.045),
             "edu_student_count", new Portion("pop_resident", 0.10, 0.14),
+            "edu_class_count", new Portion("edu_student_count", 0.02, 0.025),
             "pop_industrial_value_added", new Portion("pop_gdp", 0.25, 0.45));
 
     private record Portion(String of, double lowest, double highest) {
