@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ValueStatus;
 
-/** A county's submission of one form for one period, as received; never changed afterwards but for its status. */
+/**
+ * A county's submission of one form for one period, as received; never changed afterwards but for its status and
+ * its review, whose every step it records.
+ */
 @Entity
 @Table(name = "submission")
 public class Submission extends PanacheEntityBase {
@@ -51,6 +54,11 @@ public class Submission extends PanacheEntityBase {
     @Column(name = "status", nullable = false, length = 24)
     public SubmissionStatus status;
 
+    /** Where the review of this version stands; null for a held version, which never counted. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_status", length = 16)
+    public ReviewStatus reviewStatus;
+
     @Column(name = "content_hash", nullable = false, length = 64)
     public String contentHash;
 
@@ -71,6 +79,12 @@ public class Submission extends PanacheEntityBase {
     @CollectionTable(name = "submission_warning", joinColumns = @JoinColumn(name = "submission_id"))
     @OrderColumn(name = "position")
     public List<SubmissionWarning> warnings = new ArrayList<>();
+
+    /** Every step of this version's review, oldest first, its submission included. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "review_transition", joinColumns = @JoinColumn(name = "submission_id"))
+    @OrderColumn(name = "position")
+    public List<ReviewTransition> transitions = new ArrayList<>();
 
     /**
      * Serialises, until the transaction ends, the transactions that store the same key: the series lock does not
@@ -109,6 +123,19 @@ public class Submission extends PanacheEntityBase {
         if (!ids.isEmpty()) {
             update("publishedAt = ?1 where id in ?2 and publishedAt is null", publishedAt, ids);
         }
+    }
+
+    /** Takes a review action and records it; the caller checked that it may be taken. */
+    public void review(ReviewAction action, String actor, ReviewRole role, String comment, Instant at) {
+        transitions.add(new ReviewTransition(action, reviewStatus, actor, role, comment, at));
+        reviewStatus = action.target();
+    }
+
+    /** When the province accepted this version, if it stands accepted: then its series takes no new version. */
+    public Optional<Instant> acceptedAt() {
+        return reviewStatus == ReviewStatus.ACCEPTED
+                ? Optional.of(transitions.get(transitions.size() - 1).at)
+                : Optional.empty();
     }
 
     public SeriesKey series() {

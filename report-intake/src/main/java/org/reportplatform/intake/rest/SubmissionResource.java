@@ -20,6 +20,7 @@ import org.reportplatform.contracts.problem.ProblemException;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.intake.domain.SeriesKey;
 import org.reportplatform.intake.domain.Submission;
+import org.reportplatform.intake.service.ReviewService;
 import org.reportplatform.intake.service.SubmissionService;
 
 @Path("/api/v1/submissions")
@@ -30,10 +31,12 @@ public class SubmissionResource {
     private static final Pattern UUID_FORMAT = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     private final SubmissionService service;
+    private final ReviewService reviews;
     private final RegionRegistry regions;
 
-    SubmissionResource(SubmissionService service, RegionRegistry regions) {
+    SubmissionResource(SubmissionService service, ReviewService reviews, RegionRegistry regions) {
         this.service = service;
+        this.reviews = reviews;
         this.regions = regions;
     }
 
@@ -44,10 +47,7 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(SubmissionRequest request) {
-        if (request == null) {
-            throw new ProblemException(Problem.of("malformed-json", "Malformed JSON", 400, "the body must be a JSON object"));
-        }
-        SubmissionService.Outcome outcome = service.submit(request);
+        SubmissionService.Outcome outcome = service.submit(requireBody(request));
         Submission submission = outcome.submission();
         return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(UriBuilder.fromResource(SubmissionResource.class).path(submission.id.toString()).build())
@@ -58,10 +58,18 @@ public class SubmissionResource {
     @GET
     @Path("{id}")
     public SubmissionView get(@PathParam("id") String id) {
-        if (!UUID_FORMAT.matcher(id).matches()) {
-            throw ProblemException.notFound("no submission has this id");
-        }
-        return SubmissionView.of(service.find(UUID.fromString(id)), regions);
+        return SubmissionView.of(service.find(parseId(id)), regions);
+    }
+
+    /**
+     * One review action on the version of a series that counts; 200 with the submission as it now stands, 409 when
+     * the version does not count or the action is not allowed from its review status.
+     */
+    @POST
+    @Path("{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SubmissionView review(@PathParam("id") String id, TransitionRequest request) {
+        return SubmissionView.of(reviews.review(parseId(id), requireBody(request)), regions);
     }
 
     /** The versions of one (region, dataset, period), newest first; empty when none was submitted. */
@@ -79,6 +87,21 @@ public class SubmissionResource {
         return service.history(new SeriesKey(region, dataset, period)).stream()
                 .map(submission -> SubmissionView.of(submission, regions))
                 .toList();
+    }
+
+    private static UUID parseId(String id) {
+        if (!UUID_FORMAT.matcher(id).matches()) {
+            throw ProblemException.notFound("no submission has this id");
+        }
+        return UUID.fromString(id);
+    }
+
+    /** A body of JSON null reaches the method as null. */
+    private static <T> T requireBody(T request) {
+        if (request == null) {
+            throw new ProblemException(Problem.of("malformed-json", "Malformed JSON", 400, "the body must be a JSON object"));
+        }
+        return request;
     }
 
     private static void requireParameter(String name, String value, List<FieldError> missing) {

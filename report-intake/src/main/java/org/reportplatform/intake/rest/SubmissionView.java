@@ -9,6 +9,7 @@ import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.intake.domain.ReviewStatus;
 import org.reportplatform.intake.domain.Submission;
 import org.reportplatform.intake.domain.SubmissionStatus;
 import org.reportplatform.intake.service.Numbers;
@@ -18,12 +19,15 @@ import org.reportplatform.intake.service.Numbers;
  *
  * @param publishedAt when Kafka acknowledged its event; null until the outbox relay has published it, and for good
  *                    when the submission is held (NEEDS_EXPLANATION)
+ * @param reviewStatus where the review of this version stands; null when it is held, since it never counted
  * @param warnings    the values soft rules flagged; each one whose value has no explanation holds the submission
+ * @param transitions every step of its review, oldest first, beginning with its submission
  */
 public record SubmissionView(
         UUID id,
         String submissionKey,
         SubmissionStatus status,
+        ReviewStatus reviewStatus,
         int version,
         RegionView region,
         String dataset,
@@ -31,7 +35,8 @@ public record SubmissionView(
         Instant receivedAt,
         Instant publishedAt,
         List<ValueView> values,
-        List<WarningView> warnings) {
+        List<WarningView> warnings,
+        List<TransitionView> transitions) {
 
     public record RegionView(String code, String name) {
     }
@@ -48,6 +53,15 @@ public record SubmissionView(
     public record WarningView(String field, String indicator, String rule, String message) {
     }
 
+    /**
+     * @param from    null for the submission itself
+     * @param actor   who took the action: the county's region code for the submission itself
+     * @param comment why, left out when none was given
+     */
+    public record TransitionView(String action, ReviewStatus from, ReviewStatus to, String actor, String role,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String comment, Instant at) {
+    }
+
     public static SubmissionView of(Submission submission, RegionRegistry regions) {
         // null if the code has since left the reference data; the code itself stays valid for the record
         String regionName = regions.find(RegionCode.of(submission.region)).map(Region::name).orElse(null);
@@ -55,6 +69,7 @@ public record SubmissionView(
                 submission.id,
                 submission.submissionKey,
                 submission.status,
+                submission.reviewStatus,
                 submission.version,
                 new RegionView(submission.region, regionName),
                 submission.dataset,
@@ -66,6 +81,10 @@ public record SubmissionView(
                         .toList(),
                 submission.warnings.stream()
                         .map(w -> new WarningView(w.field, w.indicator, w.rule, w.message))
+                        .toList(),
+                submission.transitions.stream()
+                        .map(t -> new TransitionView(t.action.wireName(), t.fromState, t.toState, t.actor, t.role.wireName(),
+                                t.comment, t.at))
                         .toList());
     }
 }

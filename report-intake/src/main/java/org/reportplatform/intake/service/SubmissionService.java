@@ -19,6 +19,8 @@ import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.intake.domain.OutboxEvent;
+import org.reportplatform.intake.domain.ReviewAction;
+import org.reportplatform.intake.domain.ReviewRole;
 import org.reportplatform.intake.domain.SeriesKey;
 import org.reportplatform.intake.domain.Submission;
 import org.reportplatform.intake.domain.SubmissionSeries;
@@ -105,6 +107,7 @@ public class SubmissionService {
             }
             return new Outcome(earlier.get(), false);
         }
+        Submission.effective(series.key).ifPresent(SubmissionService::refuseIfAccepted);
         List<SubmissionWarning> warnings = softRuleWarnings(submission);
         // A held version takes a version number all the same, so that versions stay in the order of arrival.
         Submission stored = newSubmission(submission, series.nextVersion(), contentHash, warnings);
@@ -114,6 +117,15 @@ public class SubmissionService {
             new OutboxEvent(topic, stored.region, EventJson.write(event(stored, submission)), stored.id, stored.receivedAt).persist();
         }
         return new Outcome(stored, true);
+    }
+
+    /** Accepted data is locked: only the province, by reopening it, lets a new version in. */
+    private static void refuseIfAccepted(Submission effective) {
+        effective.acceptedAt().ifPresent(acceptedAt -> {
+            throw new ProblemException(Problem.of("series-accepted", "Series accepted", 409,
+                    "version %d of this series was accepted by the province on %s; ask the province to reopen it"
+                            .formatted(effective.version, acceptedAt)));
+        });
     }
 
     /** What the soft rules flag, against the previous year as stored here; the validator refused the hard ones. */
@@ -146,6 +158,10 @@ public class SubmissionService {
         submission.values().forEach(value -> stored.values.add(new SubmissionValue(value.indicator().value(), value.value(),
                 value.status(), submission.explanations().get(value.indicator()))));
         stored.warnings.addAll(warnings);
+        if (stored.status == SubmissionStatus.SUBMITTED) {
+            // the county is who submits until authentication names a person
+            stored.review(ReviewAction.SUBMIT, stored.region, ReviewRole.COUNTY, null, stored.receivedAt);
+        }
         return stored;
     }
 

@@ -41,8 +41,6 @@ import org.reportplatform.intake.rest.ValueRequest;
 public class SubmissionValidator {
 
     private static final int MAX_KEY_LENGTH = 128;
-    /** As submission_value.explanation holds: a reason, not a report. */
-    private static final int MAX_EXPLANATION_LENGTH = 500;
 
     private static final Pattern KEY_CHARACTERS = Pattern.compile("[A-Za-z0-9._:-]+");
     /** Periods begin by the calendar of the province, not of the server. */
@@ -215,10 +213,6 @@ public class SubmissionValidator {
         return Optional.empty();
     }
 
-    /**
-     * Free text, the only kind in a submission: bounded, and without control characters (PostgreSQL cannot store NUL,
-     * and the others have no place in a reason).
-     */
     private static void checkExplanation(String explanation, String field, List<FieldError> errors) {
         if (explanation == null) {
             return;
@@ -226,15 +220,9 @@ public class SubmissionValidator {
         String explanationField = field + ".explanation";
         if (explanation.isBlank()) {
             errors.add(new FieldError(explanationField, "is empty; leave it out when there is nothing to explain"));
-        } else if (explanation.codePointCount(0, explanation.length()) > MAX_EXPLANATION_LENGTH) {
-            errors.add(new FieldError(explanationField, "has at most " + MAX_EXPLANATION_LENGTH + " characters"));
-        } else if (explanation.chars().anyMatch(SubmissionValidator::isDisallowedControl)) {
-            errors.add(new FieldError(explanationField, "may contain no control characters but line breaks and tabs"));
+        } else {
+            FreeText.problemOf(explanation).ifPresent(problem -> errors.add(new FieldError(explanationField, problem)));
         }
-    }
-
-    private static boolean isDisallowedControl(int character) {
-        return Character.isISOControl(character) && character != '\n' && character != '\r' && character != '\t';
     }
 
     /**
