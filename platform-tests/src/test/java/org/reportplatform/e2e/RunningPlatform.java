@@ -66,7 +66,8 @@ final class RunningPlatform implements AutoCloseable {
                 "KAFKA_STREAMS_STATE_DIR", root.resolve("platform-tests/target/" + runId + "-streams").toString()));
         start("dashboard-api", dashboardPort, shared, Map.of(
                 "DB_NAME", database("dashboard"),
-                "MP_MESSAGING_INCOMING_AGGREGATES_GROUP_ID", runId + "-dashboard-api"));
+                "MP_MESSAGING_INCOMING_AGGREGATES_GROUP_ID", runId + "-dashboard-api",
+                "MP_MESSAGING_INCOMING_SUBMISSIONS_GROUP_ID", runId + "-dashboard-api"));
         intake = "http://127.0.0.1:" + intakePort;
         dashboard = "http://127.0.0.1:" + dashboardPort;
     }

@@ -7,8 +7,17 @@ import java.util.List;
 @ApplicationScoped
 public class AggregateRepository implements PanacheRepositoryBase<Aggregate, AggregateId> {
 
-    /** The figures of the regions directly below {@code parentRegion} that have a row (index aggregate_children). */
-    public List<Aggregate> childrenOf(String indicator, String period, String parentRegion) {
-        return list("id.indicator = ?1 and id.period = ?2 and parentRegion = ?3", indicator, period, parentRegion);
+    /** The figures of a region in each of {@code periods} that has a row (primary key). */
+    public List<Aggregate> ofRegion(String indicator, String region, List<String> periods) {
+        return list("id.indicator = ?1 and id.region = ?2 and id.period in ?3", indicator, region, periods);
+    }
+
+    /**
+     * The figures of a region and of the regions directly below it, in each of {@code periods}, that have a row:
+     * one query for a whole ranking (primary key and index aggregate_children).
+     */
+    public List<Aggregate> ofRegionAndChildren(String indicator, String region, List<String> periods) {
+        return list("id.indicator = ?1 and id.period in ?3 and (id.region = ?2 or parentRegion = ?2)",
+                indicator, region, periods);
     }
 }

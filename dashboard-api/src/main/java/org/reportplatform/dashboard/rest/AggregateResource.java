@@ -26,7 +26,13 @@ public class AggregateResource {
 
     @GET
     @Operation(summary = "The figure of an indicator for a region and period",
-            description = "A known region without a figure yet answers with value null and reportingUnits 0.")
+            description = """
+                    A known region without a figure yet answers with value null and reportingUnits 0. The figure is \
+                    compared with the same period a year earlier (previousPeriod), from the aggregated values of both: \
+                    yoyChange = value − previousValue; yoyPercent = yoyChange / previousValue × 100 for every value \
+                    type but RATE, yoyPoints = yoyChange in percentage points for rates (the other one is null). They \
+                    are null when either value is null, and yoyPercent when previousValue is 0. Percentages have 16 \
+                    significant digits, trailing zeros stripped.""")
     public RegionFigure figure(
             @Parameter(description = "Indicator code, e.g. pre_gross_enrolment_rate") @PathParam("indicator") String indicator,
             @Parameter(description = "GB/T 2260 region code, e.g. 360700", required = true) @QueryParam("region") String region,
@@ -37,7 +43,11 @@ public class AggregateResource {
     @GET
     @Path("children")
     @Operation(summary = "The figures of every region directly below a region, ranked",
-            description = "Competition ranking (1, 2, 2, 4) in the indicator's better direction; regions without a value have rank null and come last.")
+            description = """
+                    Competition ranking (1, 2, 2, 4) in the indicator's better direction; regions without a value have \
+                    rank null and come last. For SUM indicators each child has shareOfParent = value / the parent's \
+                    value × 100 (null for other rules, or when the parent's value is null or 0). The parent and every \
+                    child carry the year-over-year fields described for a single figure.""")
     public ChildFigures children(
             @Parameter(description = "Indicator code, e.g. pre_gross_enrolment_rate") @PathParam("indicator") String indicator,
             @Parameter(description = "GB/T 2260 code of the parent region, e.g. 360700", required = true) @QueryParam("region") String region,

@@ -2,6 +2,8 @@ package org.reportplatform.dashboard.rest;
 
 import java.util.List;
 import java.util.function.Function;
+import org.reportplatform.contracts.catalogue.Dataset;
+import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
@@ -18,8 +20,21 @@ final class RequestParameters {
         return parse(name, raw, RegionCode::of);
     }
 
+    static DatasetCode datasetCode(String name, String raw) {
+        return parse(name, raw, DatasetCode::of);
+    }
+
     static PeriodCode period(String name, String raw) {
         return parse(name, raw, PeriodCode::of);
+    }
+
+    /** A period of the type {@code form} is reported for: a quarter of a yearly form was never asked for. */
+    static PeriodCode periodOf(Dataset form, String name, String raw) {
+        PeriodCode period = period(name, raw);
+        if (period.type() != form.periodType()) {
+            throw invalid(name, form.code() + " is reported per " + form.periodType() + " period, not " + period.type());
+        }
+        return period;
     }
 
     private static <T> T parse(String name, String raw, Function<String, T> parser) {

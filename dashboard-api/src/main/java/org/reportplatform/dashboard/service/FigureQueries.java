@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.reportplatform.contracts.catalogue.AggregationRule;
 import org.reportplatform.contracts.catalogue.Indicator;
-import org.reportplatform.contracts.event.AggregateKey;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
@@ -16,8 +18,12 @@ import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.dashboard.domain.Aggregate;
 import org.reportplatform.dashboard.domain.AggregateId;
 import org.reportplatform.dashboard.domain.AggregateRepository;
+import org.reportplatform.dashboard.service.Ranking.Ranked;
 
-/** Reads figures from the read model; regions without a row yet still appear, with no value. */
+/**
+ * Reads figures from the read model; regions without a row yet still appear, with no value. Each answer reads the
+ * rows of the asked period and of the year before in one query.
+ */
 @ApplicationScoped
 public class FigureQueries {
 
@@ -32,41 +38,80 @@ public class FigureQueries {
     }
 
     public RegionFigure figure(String indicatorCode, RegionCode regionCode, PeriodCode period) {
-        return figure(reference.indicator(indicatorCode), reference.region(regionCode), period);
+        Indicator indicator = reference.indicator(indicatorCode);
+        Region region = reference.region(regionCode);
+        Rows rows = Rows.of(indicator, period, periods ->
+                repository.ofRegion(indicator.code().value(), region.code().value(), periods));
+        return figure(indicator, region, rows);
     }
 
     public ChildFigures children(String indicatorCode, RegionCode regionCode, PeriodCode period) {
         Indicator indicator = reference.indicator(indicatorCode);
         Region region = reference.region(regionCode);
-        Map<RegionCode, Aggregate> rows = repository
-                .childrenOf(indicator.code().value(), period.value(), region.code().value()).stream()
-                .collect(Collectors.toMap(row -> RegionCode.of(row.id.region()), Function.identity()));
+        Rows rows = Rows.of(indicator, period, periods ->
+                repository.ofRegionAndChildren(indicator.code().value(), region.code().value(), periods));
+        RegionFigure parent = figure(indicator, region, rows);
         // by code, so that tied and unranked children are listed in a stable order
         List<Region> children = regions.children(region.code()).stream()
                 .sorted(Comparator.comparing(Region::code))
                 .toList();
-        Function<Region, BigDecimal> valueOf = child -> {
-            Aggregate row = rows.get(child.code());
-            return row == null ? null : row.value;
-        };
-        List<ChildFigure> ranked = Ranking.rank(children, valueOf, indicator.better()).stream()
-                .map(entry -> childFigure(entry.item(), rows.get(entry.item().code()), entry.rank()))
+        List<ChildFigure> ranked = Ranking.rank(children, child -> rows.valueOf(child.code()), indicator.better()).stream()
+                .map(entry -> childFigure(indicator, entry, parent.value(), rows))
                 .toList();
-        return new ChildFigures(indicator.code(), region.code(), period, figure(indicator, region, period), ranked);
+        return new ChildFigures(indicator.code(), region.code(), period, parent, ranked);
     }
 
-    private RegionFigure figure(Indicator indicator, Region region, PeriodCode period) {
-        return repository.findByIdOptional(AggregateId.of(new AggregateKey(indicator.code(), region.code(), period)))
-                .map(row -> RegionFigure.of(indicator, region, period, row))
-                .orElseGet(() -> RegionFigure.notYetReported(indicator, region, period,
-                        regions.reportingUnitsWithin(region.code())));
+    private RegionFigure figure(Indicator indicator, Region region, Rows rows) {
+        YearOverYear yearOverYear = rows.yearOverYear(region.code());
+        return rows.current(region.code())
+                .map(row -> RegionFigure.of(indicator, region, rows.period(), row, yearOverYear))
+                .orElseGet(() -> RegionFigure.notYetReported(indicator, region, rows.period(),
+                        regions.reportingUnitsWithin(region.code()), yearOverYear));
     }
 
-    private ChildFigure childFigure(Region child, Aggregate row, Integer rank) {
-        if (row == null) {
-            return new ChildFigure(child.code(), child.name(), null, 0, regions.reportingUnitsWithin(child.code()), 0, null);
+    private ChildFigure childFigure(Indicator indicator, Ranked<Region> entry, BigDecimal parentValue, Rows rows) {
+        Region child = entry.item();
+        YearOverYear yearOverYear = rows.yearOverYear(child.code());
+        return rows.current(child.code())
+                .map(row -> new ChildFigure(child.code(), child.name(), row.value, row.reportingUnits,
+                        row.expectedUnits, row.withheldUnits, entry.rank(), shareOf(indicator, row.value, parentValue),
+                        yearOverYear))
+                .orElseGet(() -> new ChildFigure(child.code(), child.name(), null, 0,
+                        regions.reportingUnitsWithin(child.code()), 0, null, null, yearOverYear));
+    }
+
+    /** Only a sum is made of its parts: a ratio or an average of a child is no share of the parent's. */
+    private static BigDecimal shareOf(Indicator indicator, BigDecimal value, BigDecimal parentValue) {
+        return indicator.rule() == AggregationRule.SUM ? Percentages.of(value, parentValue) : null;
+    }
+
+    /** The rows of one indicator in the asked period and in the period a year earlier, by region. */
+    private record Rows(Indicator indicator, PeriodCode period, Optional<PeriodCode> previousPeriod,
+                        Map<AggregateId, Aggregate> byId) {
+
+        static Rows of(Indicator indicator, PeriodCode period, Function<List<String>, List<Aggregate>> query) {
+            Optional<PeriodCode> previousPeriod = YearOverYear.previousPeriodOf(period);
+            List<String> periods = Stream.concat(Stream.of(period), previousPeriod.stream()).map(PeriodCode::value).toList();
+            Map<AggregateId, Aggregate> byId = query.apply(periods).stream()
+                    .collect(Collectors.toMap(row -> row.id, Function.identity()));
+            return new Rows(indicator, period, previousPeriod, byId);
         }
-        return new ChildFigure(child.code(), child.name(), row.value, row.reportingUnits, row.expectedUnits,
-                row.withheldUnits, rank);
+
+        Optional<Aggregate> current(RegionCode region) {
+            return row(region, period);
+        }
+
+        BigDecimal valueOf(RegionCode region) {
+            return current(region).map(row -> row.value).orElse(null);
+        }
+
+        YearOverYear yearOverYear(RegionCode region) {
+            BigDecimal previousValue = previousPeriod.flatMap(previous -> row(region, previous)).map(row -> row.value).orElse(null);
+            return YearOverYear.of(indicator, valueOf(region), previousPeriod.orElse(null), previousValue);
+        }
+
+        private Optional<Aggregate> row(RegionCode region, PeriodCode period) {
+            return Optional.ofNullable(byId.get(new AggregateId(indicator.code().value(), region.value(), period.value())));
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.reportplatform.dashboard.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.Dataset;
+import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -28,6 +30,10 @@ public class ReferenceData {
         } catch (IllegalArgumentException malformed) {
             throw unknownIndicator(code);
         }
+    }
+
+    public Dataset dataset(DatasetCode code) {
+        return catalogue.dataset(code).orElseThrow(() -> ProblemException.notFound("unknown dataset " + code));
     }
 
     public Region region(RegionCode code) {

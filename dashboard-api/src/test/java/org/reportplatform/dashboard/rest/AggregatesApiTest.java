@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.reportplatform.dashboard.support.SameNumber.exactNumbers;
 import static org.reportplatform.dashboard.support.SameNumber.sameNumber;
 
 import io.quarkus.test.common.WithTestResource;
@@ -17,6 +18,9 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
@@ -27,16 +31,16 @@ import org.reportplatform.contracts.region.RegionLevel;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.dashboard.listener.AggregateListener;
 import org.reportplatform.dashboard.support.AggregatePublisher;
-import org.reportplatform.dashboard.support.AggregatesTopicResource;
 import org.reportplatform.dashboard.support.Events;
 import org.reportplatform.dashboard.support.LogCapture;
+import org.reportplatform.dashboard.support.TestTopicsResource;
 
 /**
  * Events go through the real broker and the real database; each test uses its own indicator and period, so the
  * tests do not see each other's rows.
  */
 @QuarkusTest
-@WithTestResource(AggregatesTopicResource.class)
+@WithTestResource(TestTopicsResource.class)
 class AggregatesApiTest {
 
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);
@@ -67,7 +71,12 @@ class AggregatesApiTest {
                 .body("reportingUnits", equalTo(16))
                 .body("withheldUnits", equalTo(1))
                 .body("expectedUnits", equalTo(18))
-                .body("updatedAt", equalTo("2021-02-03T04:05:06Z")));
+                .body("updatedAt", equalTo("2021-02-03T04:05:06Z"))
+                .body("previousPeriod", equalTo("2019"))
+                .body("previousValue", nullValue())
+                .body("yoyChange", nullValue())
+                .body("yoyPercent", nullValue())
+                .body("yoyPoints", nullValue()));
     }
 
     @Test
@@ -85,7 +94,108 @@ class AggregatesApiTest {
                 .body("reportingUnits", equalTo(0))
                 .body("withheldUnits", equalTo(0))
                 .body("expectedUnits", equalTo(unitsInJiangxi))
-                .body("updatedAt", nullValue());
+                .body("updatedAt", nullValue())
+                .body("previousPeriod", equalTo("1998"))
+                .body("previousValue", nullValue())
+                .body("yoyChange", nullValue());
+        // periods start in 1949: nothing to compare with, but still an answer
+        figure("edu_school_count", "360000", "1949")
+                .body("period", equalTo("1949"))
+                .body("previousPeriod", nullValue())
+                .body("yoyChange", nullValue());
+    }
+
+    @Test
+    void yearOverYearOfASumIsAChangeInPercentFromTheAggregatedValues() {
+        publisher.publish(Events.city("edu_school_count", "360700", "2014", "200", 18, 18));
+        publisher.publish(Events.county("edu_school_count", "360702", "2014", "50"));
+        publisher.publish(Events.county("edu_school_count", "360704", "2014", "0"));
+        publisher.publish(Events.county("edu_school_count", "360723", "2014", "7"));
+        publisher.publish(Events.city("edu_school_count", "360700", "2015", "240", 3, 18));
+        publisher.publish(Events.county("edu_school_count", "360702", "2015", "80"));
+        publisher.publish(Events.county("edu_school_count", "360703", "2015", "50"));
+        publisher.publish(Events.county("edu_school_count", "360704", "2015", "10"));
+
+        // the city's change is 240 − 200, not the sum of its counties' changes (30 + 10)
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_school_count", "360700", "2015")
+                .body("value", sameNumber("240"))
+                .body("previousPeriod", equalTo("2014"))
+                .body("previousValue", sameNumber("200"))
+                .body("yoyChange", sameNumber("40"))
+                .body("yoyPercent", sameNumber("20"))
+                .body("yoyPoints", nullValue()));
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> children("edu_school_count", "360700", "2015")
+                .body("parent.yoyChange", sameNumber("40"))
+                .body("parent.yoyPercent", sameNumber("20"))
+                .body("children[0..2].region", contains("360702", "360703", "360704"))
+                .body("children[0].previousPeriod", equalTo("2014"))
+                .body("children[0].previousValue", sameNumber("50"))
+                .body("children[0].yoyChange", sameNumber("30"))
+                .body("children[0].yoyPercent", sameNumber("60"))
+                .body("children[0].yoyPoints", nullValue())
+                // no figure a year earlier
+                .body("children[1].previousValue", nullValue())
+                .body("children[1].yoyChange", nullValue())
+                .body("children[1].yoyPercent", nullValue())
+                // up from 0: a change, but no percentage of nothing
+                .body("children[2].previousValue", sameNumber("0"))
+                .body("children[2].yoyChange", sameNumber("10"))
+                .body("children[2].yoyPercent", nullValue())
+                // a figure a year earlier but none now: no change
+                .body("children.find { it.region == '360723' }.value", nullValue())
+                .body("children.find { it.region == '360723' }.previousValue", sameNumber("7"))
+                .body("children.find { it.region == '360723' }.yoyChange", nullValue()));
+    }
+
+    @Test
+    void yearOverYearOfARateIsAChangeInPercentagePoints() {
+        publisher.publish(rateOfGanzhou("2015", "80", "16000", "20000"));
+        publisher.publish(Events.county("pre_gross_enrolment_rate", "360702", "2015", "91"));
+        publisher.publish(rateOfGanzhou("2016", "87.5", "17500", "20000"));
+        publisher.publish(Events.county("pre_gross_enrolment_rate", "360702", "2016", "90.25"));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("pre_gross_enrolment_rate", "360700", "2016")
+                .body("previousValue", sameNumber("80"))
+                .body("yoyChange", sameNumber("7.5"))
+                .body("yoyPoints", sameNumber("7.5"))
+                .body("yoyPercent", nullValue()));
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> children("pre_gross_enrolment_rate", "360700", "2016")
+                .body("parent.yoyPoints", sameNumber("7.5"))
+                .body("children[0].region", equalTo("360702"))
+                .body("children[0].yoyChange", sameNumber("-0.75"))
+                .body("children[0].yoyPoints", sameNumber("-0.75"))
+                .body("children[0].yoyPercent", nullValue())
+                // a county's rate is no part of the city's
+                .body("children[0].shareOfParent", nullValue()));
+    }
+
+    @Test
+    void eachChildOfASumHasItsShareOfTheParent() {
+        publisher.publish(Events.city("edu_class_count", "360700", "2015", "240", 4, 18));
+        publisher.publish(Events.county("edu_class_count", "360702", "2015", "80"));
+        publisher.publish(Events.county("edu_class_count", "360703", "2015", "50"));
+        publisher.publish(Events.county("edu_class_count", "360704", "2015", "100"));
+        publisher.publish(Events.county("edu_class_count", "360722", "2015", "10"));
+        publisher.publish(Events.withheldCounty("edu_class_count", "360723", "2015"));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> children("edu_class_count", "360700", "2015")
+                .body("children[0..4].region", contains("360704", "360702", "360703", "360722", "360723"))
+                .body("children[0].shareOfParent", sameNumber("41.66666666666667"))
+                .body("children[1].shareOfParent", sameNumber("33.33333333333333"))
+                .body("children[2].shareOfParent", sameNumber("20.83333333333333"))
+                .body("children[3].shareOfParent", sameNumber("4.166666666666667"))
+                .body("children[4].shareOfParent", nullValue())
+                .body("children[5..17].shareOfParent", everyItem(nullValue())));
+    }
+
+    @Test
+    void withoutAParentFigureNoChildHasAShare() {
+        publisher.publish(Events.county("edu_class_count", "360702", "2016", "80"));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> children("edu_class_count", "360700", "2016")
+                .body("children[0].value", sameNumber("80"))
+                .body("parent.value", nullValue())
+                .body("children[0].shareOfParent", nullValue()));
     }
 
     @Test
@@ -162,6 +272,28 @@ class AggregatesApiTest {
     }
 
     @Test
+    void aBurstOfRecordsEndsWithTheLastChangeOfEachKey() {
+        AggregateEvent deleted = Events.county("edu_student_count", "360722", "2020", "1");
+        publisher.publish(deleted);
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360722", "2020")
+                .body("value", sameNumber("1")));
+
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        burst.add(publisher.record(Events.county("edu_student_count", "360722", "2020", "2")));
+        burst.add(publisher.tombstoneOf(deleted.key()));
+        for (int value = 1; value <= 50; value++) {
+            burst.add(publisher.record(Events.county("edu_student_count", "360723", "2020", String.valueOf(value))));
+        }
+        publisher.sendTogether(burst);
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360723", "2020")
+                .body("value", sameNumber("50")));
+        figure("edu_student_count", "360722", "2020")
+                .body("value", nullValue())
+                .body("updatedAt", nullValue());
+    }
+
+    @Test
     void unreadableRecordsAreLoggedAndSkippedAndTheNextOneLands() {
         String key = "edu_student_count|360704|2020";
         try (LogCapture log = LogCapture.of(AggregateListener.class)) {
@@ -184,15 +316,22 @@ class AggregatesApiTest {
         }
     }
 
+    /** Ganzhou's gross preschool enrolment rate: Σ enrolled children / Σ children aged 3-5 × 100. */
+    private static AggregateEvent rateOfGanzhou(String period, String value, String numerator, String denominator) {
+        return new AggregateEvent(IndicatorCode.of("pre_gross_enrolment_rate"), RegionCode.of("360700"), RegionLevel.CITY,
+                PeriodCode.of(period), new BigDecimal(value), new BigDecimal(numerator), new BigDecimal(denominator),
+                18, 0, 18, Events.UPDATED_AT);
+    }
+
     private static ValidatableResponse figure(String indicator, String region, String period) {
-        return given()
+        return given().config(exactNumbers())
                 .queryParam("region", region).queryParam("period", period)
                 .when().get("/api/v1/aggregates/{indicator}", indicator)
                 .then().statusCode(200).contentType("application/json");
     }
 
     private static ValidatableResponse children(String indicator, String region, String period) {
-        return given()
+        return given().config(exactNumbers())
                 .queryParam("region", region).queryParam("period", period)
                 .when().get("/api/v1/aggregates/{indicator}/children", indicator)
                 .then().statusCode(200).contentType("application/json");

@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.reportplatform.dashboard.support.AggregatesTopicResource;
+import org.reportplatform.dashboard.support.TestTopicsResource;
 
 /** What operators and browsers rely on beside the API itself. */
 @QuarkusTest
-@WithTestResource(AggregatesTopicResource.class)
+@WithTestResource(TestTopicsResource.class)
 class OperationsEndpointsTest {
 
     private static final String DASHBOARD_ORIGIN = "https://dashboard.example.org";
@@ -36,7 +36,17 @@ class OperationsEndpointsTest {
                         equalTo("The figure of an indicator for a region and period"))
                 .body("paths.'/api/v1/aggregates/{indicator}/children'.get.summary", containsString("ranked"))
                 .body("paths.'/api/v1/regions/{code}'.get.summary", containsString("region"))
-                .body("paths.'/api/v1/indicators'.get.summary", containsString("catalogue"));
+                .body("paths.'/api/v1/indicators'.get.summary", containsString("catalogue"))
+                .body("paths.'/api/v1/completeness'.get.summary", containsString("on-time"))
+                .body("paths.'/api/v1/completeness'.get.parameters.name", hasItems("dataset", "period", "region"))
+                .body("paths.'/api/v1/completeness'.get.responses.keySet()", hasItems("200", "400", "404"))
+                .body("components.schemas.Completeness.properties.keySet()",
+                        hasItems("dataset", "period", "region", "regionName", "dueDate", "expected", "received", "onTime",
+                                "late", "missing", "reportingRate", "children", "missingUnits", "lateUnits"))
+                .body("components.schemas.RegionFigure.properties.keySet()",
+                        hasItems("previousPeriod", "previousValue", "yoyChange", "yoyPercent", "yoyPoints"))
+                .body("components.schemas.ChildFigure.properties.keySet()",
+                        hasItems("shareOfParent", "previousValue", "yoyChange"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 

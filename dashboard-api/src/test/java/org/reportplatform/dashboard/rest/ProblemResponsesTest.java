@@ -7,15 +7,15 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.problem.Problem;
-import org.reportplatform.dashboard.support.AggregatesTopicResource;
+import org.reportplatform.dashboard.support.TestTopicsResource;
 
 /** Every refusal is an RFC 9457 problem that says what was wrong. */
 @QuarkusTest
-@WithTestResource(AggregatesTopicResource.class)
+@WithTestResource(TestTopicsResource.class)
 class ProblemResponsesTest {
 
     @Test
@@ -57,6 +57,34 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void completenessOfAnUnknownDatasetOrRegionIsNotFound() {
+        problem(completenessOf("edu_monthly", "2020", "360000"), 404)
+                .body("detail", equalTo("unknown dataset edu_monthly"))
+                .body("instance", equalTo("/api/v1/completeness"));
+        problem(completenessOf("edu_annual", "2020", "369900"), 404)
+                .body("detail", equalTo("unknown region 369900"));
+    }
+
+    @Test
+    void completenessNeedsEveryParameterAndAPeriodOfTheFormsType() {
+        problem(given().queryParam("period", "2020").queryParam("region", "360000").get("/api/v1/completeness"), 400)
+                .body("errors[0].field", equalTo("dataset"))
+                .body("errors[0].message", equalTo("is required"));
+        problem(completenessOf("EDU-ANNUAL", "2020", "360000"), 400)
+                .body("errors[0].field", equalTo("dataset"));
+        problem(completenessOf("edu_annual", "2020X", "360000"), 400)
+                .body("detail", startsWith("invalid parameter period: "))
+                .body("errors[0].field", equalTo("period"));
+        problem(completenessOf("edu_annual", "2020Q3", "360000"), 400)
+                .body("detail", equalTo("invalid parameter period: edu_annual is reported per YEARLY period, not QUARTERLY"))
+                .body("errors[0].field", equalTo("period"));
+        problem(completenessOf("edu_annual", "2020", "36000"), 400)
+                .body("errors[0].field", equalTo("region"));
+        problem(given().queryParam("dataset", "edu_annual").queryParam("period", "2020").get("/api/v1/completeness"), 400)
+                .body("errors[0].field", equalTo("region"));
+    }
+
+    @Test
     void anUnknownPathIsNotFound() {
         problem(given().get("/api/v1/no-such-resource"), 404);
         problem(given().get("/no-such-page"), 404);
@@ -71,6 +99,11 @@ class ProblemResponsesTest {
     private static Response figureOf(String indicator, String region, String period) {
         return given().queryParam("region", region).queryParam("period", period)
                 .get("/api/v1/aggregates/{indicator}", indicator);
+    }
+
+    private static Response completenessOf(String dataset, String period, String region) {
+        return given().queryParam("dataset", dataset).queryParam("period", period).queryParam("region", region)
+                .get("/api/v1/completeness");
     }
 
     private static ValidatableResponse problem(Response response, int status) {

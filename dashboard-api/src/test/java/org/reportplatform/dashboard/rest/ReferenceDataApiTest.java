@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
-import org.reportplatform.dashboard.support.AggregatesTopicResource;
+import org.reportplatform.dashboard.support.TestTopicsResource;
 
 @QuarkusTest
-@WithTestResource(AggregatesTopicResource.class)
+@WithTestResource(TestTopicsResource.class)
 class ReferenceDataApiTest {
 
     @Inject

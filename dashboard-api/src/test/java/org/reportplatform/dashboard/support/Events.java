@@ -1,14 +1,19 @@
 package org.reportplatform.dashboard.support;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionLevel;
 
-/** Aggregate events for tests. */
+/** Events for tests. */
 public final class Events {
 
     public static final Instant UPDATED_AT = Instant.parse("2021-03-01T08:00:00Z");
@@ -26,5 +31,23 @@ public final class Events {
     public static AggregateEvent withheldCounty(String indicator, String region, String period) {
         return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), RegionLevel.COUNTY,
                 PeriodCode.of(period), null, null, null, 0, 1, 1, UPDATED_AT);
+    }
+
+    /** The figure of a city, of which {@code reportingUnits} of {@code expectedUnits} reported. */
+    public static AggregateEvent city(String indicator, String region, String period, String value,
+                                      int reportingUnits, int expectedUnits) {
+        return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), RegionLevel.CITY,
+                PeriodCode.of(period), new BigDecimal(value), null, null, reportingUnits, 0, expectedUnits, UPDATED_AT);
+    }
+
+    /**
+     * Version {@code version} of a unit's form, submitted at {@code submittedAt} (ISO instant). Its id follows from
+     * what it is, so a test run that publishes it again repeats the same event.
+     */
+    public static SubmissionEvent submission(String region, String dataset, String period, int version, String submittedAt) {
+        String key = "test-%s-%s-%s-v%d".formatted(region, dataset, period, version);
+        return new SubmissionEvent(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), key,
+                RegionCode.of(region), DatasetCode.of(dataset), PeriodCode.of(period), version,
+                Instant.parse(submittedAt), List.of());
     }
 }
