@@ -38,7 +38,9 @@ class PeriodCodeTest {
 
     @org.junit.jupiter.api.Test
     void previousYearKeepsThePeriodType() {
-        assertThat(PeriodCode.of("2020Q3").previousYear()).isEqualTo(PeriodCode.of("2019Q3"));
-        assertThat(PeriodCode.of("2020").previousYear()).isEqualTo(PeriodCode.of("2019"));
+        assertThat(PeriodCode.of("2020Q3").previousYear()).contains(PeriodCode.of("2019Q3"));
+        assertThat(PeriodCode.of("2020").previousYear()).contains(PeriodCode.of("2019"));
+        assertThat(PeriodCode.of("2020AY").previousYear()).contains(PeriodCode.of("2019AY"));
+        assertThat(PeriodCode.of("1949").previousYear()).isEmpty();
     }
 }

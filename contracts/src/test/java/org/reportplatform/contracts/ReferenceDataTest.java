@@ -36,6 +36,9 @@ class ReferenceDataTest {
         assertThat(REGIONS.reportingUnitsWithin(JIANGXI)).isEqualTo(103);
         assertThat(REGIONS.reportingUnitsWithin(RegionCode.of("360700"))).isEqualTo(18);
         assertThat(REGIONS.reportingUnitsWithin(RegionCode.of("360722"))).isEqualTo(1);
+        assertThat(REGIONS.reportingUnitsUnder(JIANGXI)).containsExactlyElementsOf(
+                units.stream().sorted(java.util.Comparator.comparing(u -> u.code())).toList());
+        assertThat(REGIONS.reportingUnitsUnder(RegionCode.of("360722"))).extracting(u -> u.code().value()).containsExactly("360722");
     }
 
     @Test

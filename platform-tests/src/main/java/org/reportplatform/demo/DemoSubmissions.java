@@ -43,11 +43,7 @@ public final class DemoSubmissions {
         RegionRegistry regions = RegionRegistry.load();
         Catalogue catalogue = Catalogue.load();
         DemoFigures figures = new DemoFigures(catalogue);
-        List<RegionCode> units = regions.children(province).stream()
-                .flatMap(city -> regions.children(city.code()).stream())
-                .filter(Region::isReportingUnit)
-                .map(Region::code)
-                .toList();
+        List<RegionCode> units = regions.reportingUnitsUnder(province).stream().map(Region::code).toList();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,10 +64,10 @@ public final class PeriodCode implements Comparable<PeriodCode> {
         return new PeriodCode(value, type, first.atDay(1), first.plusMonths(count - 1L).atEndOfMonth());
     }
 
-    /** The same kind of period one year earlier: what year-over-year figures compare with. */
-    public PeriodCode previousYear() {
-        int year = Integer.parseInt(value.substring(0, 4)) - 1;
-        return of(year + value.substring(4));
+    /** The same kind of period one year earlier, what year-over-year figures compare with; none before {@link #FIRST_YEAR}. */
+    public Optional<PeriodCode> previousYear() {
+        int year = start.getYear() - 1;
+        return year < FIRST_YEAR ? Optional.empty() : Optional.of(of(year + value.substring(4)));
     }
 
     @JsonValue

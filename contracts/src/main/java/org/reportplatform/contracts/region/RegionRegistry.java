@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class RegionRegistry {
 
     private final Map<RegionCode, Region> regions;
     private final Map<RegionCode, List<Region>> children;
-    private final Map<RegionCode, Integer> reportingUnitCounts;
+    private final Map<RegionCode, List<Region>> reportingUnits;
 
     public RegionRegistry(List<Region> all) {
         Map<RegionCode, Region> byCode = new LinkedHashMap<>();
@@ -43,12 +44,14 @@ public final class RegionRegistry {
         }
         this.regions = Collections.unmodifiableMap(byCode);
         this.children = byParent;
-        this.reportingUnitCounts = new LinkedHashMap<>();
-        all.stream().filter(Region::isReportingUnit).forEach(unit -> {
+        Map<RegionCode, List<Region>> unitsWithin = new LinkedHashMap<>();
+        all.stream().filter(Region::isReportingUnit).sorted(Comparator.comparing(Region::code)).forEach(unit -> {
             for (Region r = unit; r != null; r = r.parent().map(byCode::get).orElse(null)) {
-                reportingUnitCounts.merge(r.code(), 1, Integer::sum);
+                unitsWithin.computeIfAbsent(r.code(), code -> new ArrayList<>()).add(unit);
             }
         });
+        unitsWithin.replaceAll((code, units) -> List.copyOf(units));
+        this.reportingUnits = unitsWithin;
     }
 
     public static RegionRegistry load() {
@@ -81,9 +84,14 @@ public final class RegionRegistry {
         return find(code).flatMap(Region::parent);
     }
 
-    /** How many reporting units (county-level regions) lie within this region, itself included. */
+    /** The reporting units (county-level regions) within this region, itself included, by code. */
+    public List<Region> reportingUnitsUnder(RegionCode code) {
+        return reportingUnits.getOrDefault(code, List.of());
+    }
+
+    /** How many reporting units lie within this region, itself included. */
     public int reportingUnitsWithin(RegionCode code) {
-        return reportingUnitCounts.getOrDefault(code, 0);
+        return reportingUnitsUnder(code).size();
     }
 
     /** True when {@code code} is {@code ancestor} or lies below it. */

@@ -37,12 +37,12 @@ public class CompletenessQueries {
     public Completeness completeness(Dataset form, PeriodCode period, RegionCode regionCode) {
         Region region = reference.region(regionCode);
         Deadline deadline = Deadline.of(form, period);
-        List<Region> units = unitsWithin(region);
+        List<Region> units = regions.reportingUnitsUnder(region.code());
         Map<RegionCode, Instant> firstSubmissions = receipts
                 .of(form.code().value(), period.value(), units.stream().map(unit -> unit.code().value()).toList()).stream()
                 .collect(Collectors.toMap(receipt -> RegionCode.of(receipt.id.region()), receipt -> receipt.firstSubmittedAt));
         List<Coverage> children = regions.children(region.code()).stream()
-                .map(child -> Coverage.of(child, unitsWithin(child), firstSubmissions, deadline))
+                .map(child -> Coverage.of(child, regions.reportingUnitsUnder(child.code()), firstSubmissions, deadline))
                 .sorted(HIGHEST_RATE_FIRST)
                 .toList();
         List<Unit> missing = units.stream()
@@ -63,14 +63,4 @@ public class CompletenessQueries {
         return new LateUnit(unit.code(), unit.name(), firstSubmitted, deadline.daysLate(firstSubmitted));
     }
 
-    /** The reporting units within a region, the region itself if it is one, by code. */
-    private List<Region> unitsWithin(Region region) {
-        if (region.isReportingUnit()) {
-            return List.of(region);
-        }
-        return regions.children(region.code()).stream()
-                .flatMap(child -> unitsWithin(child).stream())
-                .sorted(Comparator.comparing(Region::code))
-                .toList();
-    }
-}
+    /** The reporting units within a region, the region itself if it is one, by code. */}

@@ -90,7 +90,7 @@ public class FigureQueries {
                         Map<AggregateId, Aggregate> byId) {
 
         static Rows of(Indicator indicator, PeriodCode period, Function<List<String>, List<Aggregate>> query) {
-            Optional<PeriodCode> previousPeriod = YearOverYear.previousPeriodOf(period);
+            Optional<PeriodCode> previousPeriod = period.previousYear();
             List<String> periods = Stream.concat(Stream.of(period), previousPeriod.stream()).map(PeriodCode::value).toList();
             Map<AggregateId, Aggregate> byId = query.apply(periods).stream()
                     .collect(Collectors.toMap(row -> row.id, Function.identity()));

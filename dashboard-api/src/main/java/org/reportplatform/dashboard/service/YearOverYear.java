@@ -1,7 +1,6 @@
 package org.reportplatform.dashboard.service;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.ValueType;
 import org.reportplatform.contracts.period.PeriodCode;
@@ -23,15 +22,6 @@ public record YearOverYear(
         BigDecimal yoyChange,
         BigDecimal yoyPercent,
         BigDecimal yoyPoints) {
-
-    /** The period to compare {@code period} with; none before the first year periods exist in. */
-    static Optional<PeriodCode> previousPeriodOf(PeriodCode period) {
-        try {
-            return Optional.of(period.previousYear());
-        } catch (IllegalArgumentException beforeFirstYear) {
-            return Optional.empty();
-        }
-    }
 
     static YearOverYear of(Indicator indicator, BigDecimal value, PeriodCode previousPeriod, BigDecimal previousValue) {
         if (value == null || previousValue == null) {

@@ -56,14 +56,6 @@ class YearOverYearTest {
                 .isEqualTo(new YearOverYear(PREVIOUS, BigDecimal.ZERO, number("10"), null, null));
     }
 
-    @Test
-    void thePreviousPeriodIsTheSameKindOfPeriodAYearEarlier() {
-        assertThat(YearOverYear.previousPeriodOf(PeriodCode.of("2020"))).contains(PeriodCode.of("2019"));
-        assertThat(YearOverYear.previousPeriodOf(PeriodCode.of("2020Q3"))).contains(PeriodCode.of("2019Q3"));
-        assertThat(YearOverYear.previousPeriodOf(PeriodCode.of("2020AY"))).contains(PeriodCode.of("2019AY"));
-        assertThat(YearOverYear.previousPeriodOf(PeriodCode.of("1950"))).contains(PeriodCode.of("1949"));
-        assertThat(YearOverYear.previousPeriodOf(PeriodCode.of("1949"))).isEmpty();
-    }
 
     private static Indicator indicator(String code) {
         return CATALOGUE.indicator(IndicatorCode.of(code)).orElseThrow();

@@ -130,7 +130,7 @@ public class SubmissionService {
 
     /** What the soft rules flag, against the previous year as stored here; the validator refused the hard ones. */
     private List<SubmissionWarning> softRuleWarnings(ValidSubmission submission) {
-        RuleChecker.PreviousYear previousYear = submission.previousYear()
+        RuleChecker.PreviousYear previousYear = submission.period().previousYear()
                 .flatMap(period -> Submission.effective(submission.seriesOf(period))
                         .map(earlier -> new RuleChecker.PreviousYear(period, earlier.reportedValues())))
                 .orElse(RuleChecker.PreviousYear.NONE);

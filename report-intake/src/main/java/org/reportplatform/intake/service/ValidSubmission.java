@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.reportplatform.contracts.catalogue.DatasetCode;
@@ -52,11 +51,6 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
     /** The series of the same unit and form for another period. */
     SeriesKey seriesOf(PeriodCode other) {
         return new SeriesKey(region.code().value(), dataset.value(), other.value());
-    }
-
-    /** The period the change check compares with: the same one a year earlier; none for the first year. */
-    Optional<PeriodCode> previousYear() {
-        return period.start().getYear() > PeriodCode.FIRST_YEAR ? Optional.of(period.previousYear()) : Optional.empty();
     }
 
     /** The reported numbers, as the rules see them. */
