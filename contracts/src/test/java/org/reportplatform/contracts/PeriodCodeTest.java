@@ -43,4 +43,38 @@ class PeriodCodeTest {
         assertThat(PeriodCode.of("2020AY").previousYear()).contains(PeriodCode.of("2019AY"));
         assertThat(PeriodCode.of("1949").previousYear()).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "202009; 2020Q3,2020S2,2020T1,2020,2020AY",
+            "202102; 2021Q1,2021S1,2020T1,2021,2020AY",
+            "2020Q3; 2020S2,2020",
+            "2020S1; 2020",
+            "2020T2; 2020AY",
+            "2020;   ''",
+            "2020AY; ''"})
+    void rollsUpIntoTheLongerPeriodsItsTypeMakesUpExactly(String code, String enclosing) {
+        assertThat(PeriodCode.of(code).enclosingPeriods()).map(PeriodCode::value)
+                .containsExactly(enclosing.isEmpty() ? new String[0] : enclosing.split(","));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDayOfAPeriodTypeIsInExactlyOnePeriod() {
+        LocalDate day = LocalDate.of(2021, 1, 15);
+        assertThat(PeriodCode.containing(day, PeriodType.SEMESTER)).contains(PeriodCode.of("2020T1"));
+        assertThat(PeriodCode.containing(day, PeriodType.ACADEMIC_YEAR)).contains(PeriodCode.of("2020AY"));
+        assertThat(PeriodCode.containing(day, PeriodType.MONTHLY)).contains(PeriodCode.of("202101"));
+        assertThat(PeriodCode.containing(LocalDate.of(1949, 3, 1), PeriodType.ACADEMIC_YEAR)).isEmpty();
+        assertThat(PeriodCode.of("2020").contains(PeriodCode.of("2020Q4"))).isTrue();
+        assertThat(PeriodCode.of("2020").contains(PeriodCode.of("2020AY"))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPeriodIsMadeOfTheShorterPeriodsThatRollUpIntoIt() {
+        assertThat(PeriodCode.of("2020S2").subPeriods()).map(PeriodCode::value)
+                .containsExactly("202007", "2020Q3", "202008", "202009", "202010", "2020Q4", "202011", "202012");
+        assertThat(PeriodCode.of("2020AY").subPeriods()).map(PeriodCode::value)
+                .contains("202009", "2020T1", "2020T2", "202108").doesNotContain("2020Q4", "2021S1").hasSize(14);
+        assertThat(PeriodCode.of("202009").subPeriods()).isEmpty();
+    }
 }

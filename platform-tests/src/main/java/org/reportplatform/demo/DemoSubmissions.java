@@ -1,5 +1,6 @@
 package org.reportplatform.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +23,9 @@ import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 
 /**
- * Loads the demo: every county-level unit of a province submits every form for 2019 and 2020, and one unit in
- * eight revises its 2020 submissions. Keys are deterministic, so a second run changes nothing.
+ * Loads the demo: every county-level unit of a province submits every form for 2019 and 2020 (a quarterly form for
+ * each quarter), one unit in eight revises its 2020 submissions, and the 2019 submissions go through the review:
+ * approved by the city, accepted by the province. Keys are deterministic, so a second run changes nothing.
  *
  * <p>Usage: {@code DemoSubmissions [--intake http://127.0.0.1:8081] [--province 360000]}
  */
@@ -52,12 +54,15 @@ public final class DemoSubmissions {
         for (RegionCode unit : units) {
             // one task per unit keeps each unit's versions in order
             pending.add(pool.submit(() -> {
-                for (PeriodCode period : YEARS) {
+                for (PeriodCode year : YEARS) {
                     for (Dataset dataset : catalogue.datasets()) {
-                        int versions = period.equals(YEARS.get(1)) && Math.floorMod(unit.hashCode() + dataset.code().hashCode(), 8) == 0 ? 2 : 1;
-                        for (int version = 1; version <= versions; version++) {
-                            int status = post(http, submissions, figures.submission(unit, dataset, period, version));
-                            byStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                        int versions = year.equals(YEARS.get(1)) && Math.floorMod(unit.hashCode() + dataset.code().hashCode(), 8) == 0 ? 2 : 1;
+                        for (PeriodCode period : periodsOf(dataset, year)) {
+                            for (int version = 1; version <= versions; version++) {
+                                boolean reviewed = year.equals(YEARS.get(0));
+                                int status = post(http, submissions, figures.submission(unit, dataset, period, version), reviewed);
+                                byStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                            }
                         }
                     }
                 }
@@ -78,23 +83,55 @@ public final class DemoSubmissions {
         }
     }
 
-    private static int post(HttpClient http, URI uri, DemoSubmission submission) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(submission)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    /** The periods a form is reported for within a year: the year itself, or its quarters, months... */
+    private static List<PeriodCode> periodsOf(Dataset dataset, PeriodCode year) {
+        return year.type() == dataset.periodType()
+                ? List.of(year)
+                : year.subPeriods().stream().filter(period -> period.type() == dataset.periodType()).toList();
+    }
+
+    /** Posts the submission and, if {@code reviewed}, takes it through approval and acceptance as far as it is not. */
+    private static int post(HttpClient http, URI uri, DemoSubmission submission, boolean reviewed) throws Exception {
+        HttpResponse<String> response = send(http, uri, JSON.writeValueAsString(submission));
         if (response.statusCode() != 200 && response.statusCode() != 202) {
             System.err.printf("demo: %s refused with %d: %s%n", submission.submissionKey(), response.statusCode(), response.body());
             return response.statusCode();
         }
+        JsonNode stored = JSON.readTree(response.body());
         // demo figures are meant to pass every rule: one held for explanation is a flaw of the generator
-        if (HELD.equals(JSON.readTree(response.body()).path("status").asText())) {
+        if (HELD.equals(stored.path("status").asText())) {
             System.err.printf("demo: %s held for explanation: %s%n", submission.submissionKey(), response.body());
             return HELD_FOR_EXPLANATION;
         }
+        String reviewStatus = stored.path("reviewStatus").asText();
+        URI transitions = URI.create(uri + "/" + stored.path("id").asText() + "/transitions");
+        if (reviewed && reviewStatus.equals("SUBMITTED")) {
+            reviewStatus = review(http, transitions, "approve", "reviewer", submission);
+        }
+        if (reviewed && reviewStatus.equals("APPROVED")) {
+            review(http, transitions, "accept", "province", submission);
+        }
         return response.statusCode();
+    }
+
+    private static String review(HttpClient http, URI transitions, String action, String role, DemoSubmission submission)
+            throws Exception {
+        String body = JSON.writeValueAsString(Map.of("action", action, "role", role, "actor", "demo " + role));
+        HttpResponse<String> response = send(http, transitions, body);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("demo: cannot " + action + " " + submission.submissionKey() + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).path("reviewStatus").asText();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, URI uri, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static int count(Map<Integer, AtomicInteger> byStatus, int status) {

@@ -16,7 +16,7 @@ class DatasetApiTest {
     @Test
     void listsTheForms() {
         JsonPath forms = given().get("/api/v1/datasets").then().statusCode(200).extract().jsonPath();
-        assertThat(forms.getList("code")).containsExactly("edu_annual", "sci_annual", "spt_annual");
+        assertThat(forms.getList("code")).containsExactly("edu_annual", "sci_annual", "sci_quarterly", "spt_annual");
     }
 
     @Test

@@ -18,6 +18,8 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.event.ReviewStatus;
+import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.intake.Submissions.StoredRows;
 
@@ -48,6 +50,21 @@ class ReviewWorkflowTest {
         assertThat(stored.getList("transitions.comment")).containsExactly(null, null, "数据已核");
         assertThat(stored.getString("transitions[0].at")).isEqualTo(stored.getString("receivedAt"));
         assertThat(stored.getList("transitions.at", String.class)).isSorted();
+    }
+
+    @Test
+    void everyStepIsPublishedWithTheSubmissionsValuesSoThatAcceptedFiguresFollowTheReview() {
+        try (SubmissionEvents events = SubmissionEvents.subscribe()) {
+            UUID id = UUID.fromString(submit("yugan-2020-1", "361127", "55"));
+            transition(id.toString(), "approve", "上饶市教育局 张三", "reviewer", null).then().statusCode(200);
+            transition(id.toString(), "accept", "省教育厅 王五", "province", null).then().statusCode(200);
+
+            SubmissionEvent submitted = events.await(id, ReviewStatus.SUBMITTED).event();
+            SubmissionEvents.Received accepted = events.await(id, ReviewStatus.ACCEPTED);
+            assertThat(accepted.key()).isEqualTo("361127");
+            assertThat(accepted.event()).isEqualTo(submitted.withReviewStatus(ReviewStatus.ACCEPTED));
+            assertThat(events.await(id, ReviewStatus.APPROVED).event().version()).isEqualTo(1);
+        }
     }
 
     @Test

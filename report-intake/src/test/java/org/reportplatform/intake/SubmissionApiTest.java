@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.reportplatform.intake.Submissions.post;
 import static org.reportplatform.intake.Submissions.submission;
+import static org.reportplatform.intake.Submissions.target;
 import static org.reportplatform.intake.Submissions.value;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.intake.Submissions.StoredRows;
@@ -132,6 +135,23 @@ class SubmissionApiTest {
         assertThat(history.getList("status")).containsExactly("SUBMITTED", "SUPERSEDED");
 
         assertThat(events.await(UUID.fromString(second)).event().version()).isEqualTo(2);
+    }
+
+    @Test
+    void targetsAreStoredAndPublishedBesideActuals() {
+        Response accepted = post(submission("ruijin-edu-2021", "360781", "edu_annual", "2021",
+                value("pre_enrolled_children", "9150"), value("pop_age_3_5", "10000"),
+                target("pre_enrolled_children", "9500"), target("pop_age_3_5", "10000"),
+                target("pre_gross_enrolment_rate", "95")));
+        accepted.then().statusCode(202);
+        UUID id = UUID.fromString(accepted.jsonPath().getString("id"));
+
+        JsonPath stored = given().get(Submissions.PATH + "/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(stored.getList("values.kind")).containsExactly("actual", "actual", "target", "target", "target");
+        assertThat(events.await(id).event().values()).contains(
+                new ReportedValue(IndicatorCode.of("pre_enrolled_children"), new BigDecimal("9150"), ValueStatus.REPORTED),
+                new ReportedValue(IndicatorCode.of("pre_enrolled_children"), new BigDecimal("9500"), ValueStatus.REPORTED,
+                        ValueKind.TARGET));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.reportplatform.contracts.event.EventJson;
+import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.event.SubmissionEvent;
 
 /**
@@ -31,7 +33,8 @@ final class SubmissionEvents implements AutoCloseable {
     }
 
     private final KafkaConsumer<String, String> consumer;
-    private final Map<UUID, Received> received = new ConcurrentHashMap<>();
+    /** Every event of each submission, in the order they arrived: stored, then each step of its review. */
+    private final Map<UUID, List<Received>> received = new ConcurrentHashMap<>();
 
     private SubmissionEvents(KafkaConsumer<String, String> consumer) {
         this.consumer = consumer;
@@ -72,7 +75,16 @@ final class SubmissionEvents implements AutoCloseable {
             poll();
             return received.containsKey(submissionId);
         });
-        return received.get(submissionId);
+        return received.get(submissionId).get(0);
+    }
+
+    /** Waits for the event of one submission at a step of its review; fails after 30 s. */
+    Received await(UUID submissionId, ReviewStatus status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll();
+            return received.getOrDefault(submissionId, List.of()).stream().anyMatch(r -> r.event().reviewStatus() == status);
+        });
+        return received.get(submissionId).stream().filter(r -> r.event().reviewStatus() == status).findFirst().orElseThrow();
     }
 
     /** Whether the event of a submission has arrived by now. */
@@ -84,7 +96,8 @@ final class SubmissionEvents implements AutoCloseable {
     private void poll() {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
             SubmissionEvent event = EventJson.read(record.value(), SubmissionEvent.class);
-            received.putIfAbsent(event.submissionId(), new Received(record.key(), event));
+            received.computeIfAbsent(event.submissionId(), id -> new CopyOnWriteArrayList<>())
+                    .add(new Received(record.key(), event));
         }
     }
 

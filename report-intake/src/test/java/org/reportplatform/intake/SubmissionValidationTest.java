@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.reportplatform.intake.Submissions.explained;
 import static org.reportplatform.intake.Submissions.post;
 import static org.reportplatform.intake.Submissions.submission;
+import static org.reportplatform.intake.Submissions.target;
 import static org.reportplatform.intake.Submissions.value;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,15 @@ class SubmissionValidationTest {
                 invalid("indicator of another form", submission("k", "360722", "spt_annual", "2020", SCHOOLS),
                         "values[0].indicator", "edu_school_count is not part of spt_annual"),
                 invalid("indicator twice", submission("k", "360722", "edu_annual", "2020", SCHOOLS, value("edu_school_count", "330")),
-                        "values[1].indicator", "already listed at values[0]"),
+                        "values[1].indicator", "the actual edu_school_count is already listed at values[0]"),
+                invalid("target twice", submission("k", "360722", "edu_annual", "2020", SCHOOLS, target("edu_school_count", "330"),
+                        target("edu_school_count", "340")), "values[2].indicator", "the target edu_school_count is already listed at values[1]"),
+                invalid("unknown kind", submission("k", "360722", "edu_annual", "2020", """
+                        {"indicator": "edu_school_count", "value": 3, "kind": "forecast"}"""), "values[0].kind", "is actual (the default) or target"),
+                invalid("bare target rate", submission("k", "360722", "edu_annual", "2020", target("pre_gross_enrolment_rate", "95")),
+                        "values[0].indicator", "pre_gross_enrolment_rate is computed from pre_enrolled_children and pop_age_3_5"),
+                invalid("target breaking a hard rule", submission("k", "360722", "edu_annual", "2020",
+                        target("pre_enrolled_children", "1200"), target("pop_age_3_5", "1000")), "values[0].value", "cannot outnumber"),
                 invalid("reported without a value", submission("k", "360722", "edu_annual", "2020", """
                         {"indicator": "edu_school_count"}"""), "values[0].value", "is required"),
                 invalid("redacted with a value", submission("k", "360722", "edu_annual", "2020", value("edu_school_count", "5", "redacted")),

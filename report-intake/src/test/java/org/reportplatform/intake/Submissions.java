@@ -34,6 +34,12 @@ final class Submissions {
                 {"indicator": %s, "value": %s, "status": %s}""".formatted(quote(indicator), number, quote(status));
     }
 
+    /** A target: what the unit aims to reach in the period. */
+    static String target(String indicator, String number) {
+        return """
+                {"indicator": %s, "value": %s, "kind": "target"}""".formatted(quote(indicator), number);
+    }
+
     /** A reported value with the county's explanation of it. */
     static String explained(String indicator, String number, String explanation) {
         return """

@@ -23,11 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.reportplatform.contracts.period.PeriodType;
 
 /**
  * The indicator catalogue ({@code reference/indicators.csv}) and the forms built on it ({@code reference/datasets.json}).
- * A form lists indicator prefixes; it also contains every component its ratios and weighted averages need.
+ * A form lists indicators by code or prefix; it also contains every component its ratios and weighted averages need.
  */
 public final class Catalogue {
 
@@ -159,15 +160,32 @@ public final class Catalogue {
         }
     }
 
-    /** One entry of datasets.json: indicators are chosen by code prefix, then closed over their components. */
+    /**
+     * One entry of datasets.json: indicators are chosen by code ({@code indicators}) or by prefix
+     * ({@code indicatorPrefixes}, less {@code excludedIndicators}: those another form collects more often), then
+     * closed over their components.
+     */
     record DatasetDefinition(String code, String nameZh, String nameEn, PeriodType periodType, int dueDaysAfterPeriodEnd,
-                             List<String> indicatorPrefixes) {
+                             List<String> indicators, List<String> indicatorPrefixes, List<String> excludedIndicators) {
+
+        DatasetDefinition {
+            indicators = indicators == null ? List.of() : indicators;
+            indicatorPrefixes = indicatorPrefixes == null ? List.of() : indicatorPrefixes;
+            excludedIndicators = excludedIndicators == null ? List.of() : excludedIndicators;
+        }
 
         Dataset toDataset(Map<IndicatorCode, Indicator> catalogue) {
+            Stream.concat(indicators.stream(), excludedIndicators.stream())
+                    .filter(named -> !catalogue.containsKey(IndicatorCode.of(named)))
+                    .findFirst().ifPresent(unknown -> {
+                        throw new IllegalArgumentException("dataset " + code + " names unknown indicator " + unknown);
+                    });
             Set<IndicatorCode> chosen = new LinkedHashSet<>();
             Deque<IndicatorCode> pending = new ArrayDeque<>();
             catalogue.keySet().stream()
-                    .filter(code -> indicatorPrefixes.stream().anyMatch(prefix -> code.value().startsWith(prefix)))
+                    .filter(code -> indicators.contains(code.value())
+                            || indicatorPrefixes.stream().anyMatch(prefix -> code.value().startsWith(prefix)))
+                    .filter(code -> !excludedIndicators.contains(code.value()))
                     .forEach(pending::add);
             while (!pending.isEmpty()) {
                 IndicatorCode code = pending.poll();

@@ -16,6 +16,8 @@ import org.reportplatform.contracts.region.RegionLevel;
  * @param reportingUnits units whose values are in the figure
  * @param withheldUnits  units that stated the figure redacted or missing (for a ratio: either component)
  * @param expectedUnits  units within the region that report this indicator's forms
+ * @param kind           actual figures or targets
+ * @param basis          computed from all data received, or from accepted data only
  */
 public record AggregateEvent(
         IndicatorCode indicator,
@@ -28,9 +30,17 @@ public record AggregateEvent(
         int reportingUnits,
         int withheldUnits,
         int expectedUnits,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ValueKind kind,
+        Basis basis) {
+
+    public AggregateEvent {
+        // events written before targets and accepted-only figures existed were actuals of all data received
+        kind = kind == null ? ValueKind.ACTUAL : kind;
+        basis = basis == null ? Basis.RECEIVED : basis;
+    }
 
     public AggregateKey key() {
-        return new AggregateKey(indicator, region, period);
+        return new AggregateKey(indicator, region, period, kind, basis);
     }
 }

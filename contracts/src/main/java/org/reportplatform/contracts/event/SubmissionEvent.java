@@ -8,8 +8,12 @@ import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
 
 /**
- * A stored submission as published on {@code platform.topics.submissions}, keyed by region code. The version
- * orders revisions of one (region, dataset, period); consumers keep the highest and ignore repeats.
+ * A stored submission as published on {@code platform.topics.submissions}, keyed by region code: once when it is
+ * stored, and again, with the same version and values, at every step of its review. The version orders revisions
+ * of one (region, dataset, period); consumers keep the highest and ignore repeats.
+ *
+ * @param reviewStatus where its review stands; events written before reviews were published carry none, and are
+ *                     {@link ReviewStatus#SUBMITTED}
  */
 public record SubmissionEvent(
         UUID submissionId,
@@ -19,9 +23,20 @@ public record SubmissionEvent(
         PeriodCode period,
         int version,
         Instant submittedAt,
-        List<ReportedValue> values) {
+        List<ReportedValue> values,
+        ReviewStatus reviewStatus) {
 
     public SubmissionEvent {
         values = List.copyOf(values);
+        reviewStatus = reviewStatus == null ? ReviewStatus.SUBMITTED : reviewStatus;
+    }
+
+    public boolean isAccepted() {
+        return reviewStatus == ReviewStatus.ACCEPTED;
+    }
+
+    /** The same version at another step of its review. */
+    public SubmissionEvent withReviewStatus(ReviewStatus status) {
+        return new SubmissionEvent(submissionId, submissionKey, region, dataset, period, version, submittedAt, values, status);
     }
 }

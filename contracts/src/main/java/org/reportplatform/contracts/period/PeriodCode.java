@@ -4,7 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +68,67 @@ public final class PeriodCode implements Comparable<PeriodCode> {
 
     private static PeriodCode months(String value, PeriodType type, YearMonth first, int count) {
         return new PeriodCode(value, type, first.atDay(1), first.plusMonths(count - 1L).atEndOfMonth());
+    }
+
+    /** The period of the given type that the day falls in; empty before {@link #FIRST_YEAR}. */
+    public static Optional<PeriodCode> containing(LocalDate day, PeriodType type) {
+        int year = day.getYear();
+        int month = day.getMonthValue();
+        // the academic year and its semesters start in September: January to August belong to the year before
+        int academicYear = month >= 9 ? year : year - 1;
+        String code = switch (type) {
+            case YEARLY -> String.valueOf(year);
+            case HALF_YEARLY -> year + (month <= 6 ? "S1" : "S2");
+            case QUARTERLY -> year + "Q" + ((month - 1) / 3 + 1);
+            case MONTHLY -> "%d%02d".formatted(year, month);
+            case ACADEMIC_YEAR -> academicYear + "AY";
+            case SEMESTER -> academicYear + (month >= 9 || month <= 2 ? "T1" : "T2");
+        };
+        return Integer.parseInt(code.substring(0, 4)) < FIRST_YEAR ? Optional.empty() : Optional.of(of(code));
+    }
+
+    /** True when every day of {@code other} is a day of this period. */
+    public boolean contains(PeriodCode other) {
+        return !other.start.isBefore(start) && !other.end.isAfter(end);
+    }
+
+    /**
+     * The longer periods this one rolls up into, shortest first (calendar types before academic ones): those of another type that contain it and are
+     * made up exactly of periods of its type. 202009 rolls into 2020Q3, 2020S2, 2020T1, 2020 and 2020AY; 2020Q3
+     * into 2020S2 and 2020 only, as no run of quarters makes up an academic year.
+     */
+    public List<PeriodCode> enclosingPeriods() {
+        return Arrays.stream(PeriodType.values())
+                .filter(other -> other != type)
+                .flatMap(other -> containing(start, other).stream())
+                .filter(longer -> longer.contains(this) && isTiledBy(longer, type))
+                .sorted(Comparator.comparingLong(PeriodCode::monthCount).thenComparing(PeriodCode::type))
+                .toList();
+    }
+
+    /**
+     * The shorter periods that roll up into this one, in order: the inverse of {@link #enclosingPeriods()}. 2020
+     * is made of its months, quarters and half-years; 2020AY of its months and semesters.
+     */
+    public List<PeriodCode> subPeriods() {
+        SortedSet<PeriodCode> shorter = new TreeSet<>();
+        for (YearMonth month = YearMonth.from(start); !month.isAfter(YearMonth.from(end)); month = month.plusMonths(1)) {
+            for (PeriodType other : PeriodType.values()) {
+                containing(month.atDay(1), other)
+                        .filter(candidate -> candidate.enclosingPeriods().contains(this))
+                        .ifPresent(shorter::add);
+            }
+        }
+        return List.copyOf(shorter);
+    }
+
+    private long monthCount() {
+        return ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(end)) + 1;
+    }
+
+    private static boolean isTiledBy(PeriodCode longer, PeriodType type) {
+        return containing(longer.start, type).map(first -> first.start.equals(longer.start)).orElse(false)
+                && containing(longer.end, type).map(last -> last.end.equals(longer.end)).orElse(false);
     }
 
     /** The same kind of period one year earlier, what year-over-year figures compare with; none before {@link #FIRST_YEAR}. */

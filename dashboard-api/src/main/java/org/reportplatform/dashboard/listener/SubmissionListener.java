@@ -5,16 +5,19 @@ import static org.reportplatform.dashboard.listener.UnreadableRecords.skipIfUnre
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.dashboard.service.SourceStore;
 import org.reportplatform.dashboard.service.SubmissionReceiptStore;
 
 /**
- * Records every submission of the submissions topic as a receipt, for completeness and timeliness.
+ * Records every submission of the submissions topic as a receipt, for completeness and timeliness, and as a source,
+ * for the lineage of figures.
  *
  * <p>A few hundred submissions per form and period: one record per transaction is plenty. The record is
  * acknowledged when this method returns, so its offset is committed only after the database write (at least once;
@@ -26,16 +29,22 @@ public class SubmissionListener {
 
     private static final Logger LOG = Logger.getLogger(SubmissionListener.class);
 
-    private final SubmissionReceiptStore store;
+    private final SubmissionReceiptStore receipts;
+    private final SourceStore sources;
 
-    SubmissionListener(SubmissionReceiptStore store) {
-        this.store = store;
+    SubmissionListener(SubmissionReceiptStore receipts, SourceStore sources) {
+        this.receipts = receipts;
+        this.sources = sources;
     }
 
     @Incoming("submissions")
     @Blocking
+    @Transactional
     public void onRecord(ConsumerRecord<String, String> record) {
-        skipIfUnreadable(LOG, record, () -> submissionOf(record)).ifPresent(store::record);
+        skipIfUnreadable(LOG, record, () -> submissionOf(record)).ifPresent(submission -> {
+            receipts.record(submission);
+            sources.record(submission);
+        });
     }
 
     /** Checked here, so that an event without what a receipt needs is skipped instead of failing the channel. */

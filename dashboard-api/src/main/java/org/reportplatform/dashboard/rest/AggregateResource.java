@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportplatform.dashboard.service.ChildFigures;
 import org.reportplatform.dashboard.service.FigureQueries;
+import org.reportplatform.dashboard.service.Lineage;
+import org.reportplatform.dashboard.service.LineageQueries;
 import org.reportplatform.dashboard.service.RegionFigure;
 
 @Path("/api/v1/aggregates/{indicator}")
@@ -18,10 +20,15 @@ import org.reportplatform.dashboard.service.RegionFigure;
 @Tag(name = "Aggregates", description = "Indicator figures per region and period")
 public class AggregateResource {
 
-    private final FigureQueries queries;
+    private static final String STATUS = "received (the default): from the latest version of every series received; "
+            + "accepted: from the latest version the province accepted";
 
-    AggregateResource(FigureQueries queries) {
+    private final FigureQueries queries;
+    private final LineageQueries lineage;
+
+    AggregateResource(FigureQueries queries, LineageQueries lineage) {
         this.queries = queries;
+        this.lineage = lineage;
     }
 
     @GET
@@ -31,13 +38,17 @@ public class AggregateResource {
                     compared with the same period a year earlier (previousPeriod), from the aggregated values of both: \
                     yoyChange = value − previousValue; yoyPercent = yoyChange / previousValue × 100 for every value \
                     type but RATE, yoyPoints = yoyChange in percentage points for rates (the other one is null). They \
-                    are null when either value is null, and yoyPercent when previousValue is 0. Percentages have 16 \
-                    significant digits, trailing zeros stripped.""")
+                    are null when either value is null, and yoyPercent when previousValue is 0. target is the units' \
+                    targets rolled up by the same rule, completion = value / target × 100. Percentages have 16 \
+                    significant digits, trailing zeros stripped. A period longer than the form's (a year of a \
+                    quarterly form) is rolled up over time: flows sum the sub-periods reported, stocks take the latest.""")
     public RegionFigure figure(
             @Parameter(description = "Indicator code, e.g. pre_gross_enrolment_rate") @PathParam("indicator") String indicator,
             @Parameter(description = "GB/T 2260 region code, e.g. 360700", required = true) @QueryParam("region") String region,
-            @Parameter(description = "Period code, e.g. 2020, 2020S1, 2020Q3, 202009", required = true) @QueryParam("period") String period) {
-        return queries.figure(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period));
+            @Parameter(description = "Period code, e.g. 2020, 2020S1, 2020Q3, 202009", required = true) @QueryParam("period") String period,
+            @Parameter(description = STATUS) @QueryParam("status") String status) {
+        return queries.figure(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
+                RequestParameters.basis("status", status));
     }
 
     @GET
@@ -51,7 +62,26 @@ public class AggregateResource {
     public ChildFigures children(
             @Parameter(description = "Indicator code, e.g. pre_gross_enrolment_rate") @PathParam("indicator") String indicator,
             @Parameter(description = "GB/T 2260 code of the parent region, e.g. 360700", required = true) @QueryParam("region") String region,
-            @Parameter(description = "Period code, e.g. 2020", required = true) @QueryParam("period") String period) {
-        return queries.children(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period));
+            @Parameter(description = "Period code, e.g. 2020", required = true) @QueryParam("period") String period,
+            @Parameter(description = STATUS) @QueryParam("status") String status) {
+        return queries.children(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
+                RequestParameters.basis("status", status));
+    }
+
+    @GET
+    @Path("sources")
+    @Operation(summary = "The county submissions a figure is computed from",
+            description = """
+                    Every submission of a reporting unit within the region, for the period or a shorter period that \
+                    rolls up into it, in the version that counts: the latest (status=received) or the latest accepted \
+                    (status=accepted). Each lists its values of the indicator and of the components it is computed \
+                    from, actuals and targets, so that a provincial figure can be traced to its county sources.""")
+    public Lineage sources(
+            @Parameter(description = "Indicator code, e.g. pre_gross_enrolment_rate") @PathParam("indicator") String indicator,
+            @Parameter(description = "GB/T 2260 region code, e.g. 360000", required = true) @QueryParam("region") String region,
+            @Parameter(description = "Period code, e.g. 2020", required = true) @QueryParam("period") String period,
+            @Parameter(description = STATUS) @QueryParam("status") String status) {
+        return lineage.sources(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
+                RequestParameters.basis("status", status));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.DatasetCode;
+import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
@@ -26,6 +27,17 @@ final class RequestParameters {
 
     static PeriodCode period(String name, String raw) {
         return parse(name, raw, PeriodCode::of);
+    }
+
+    /** The basis of figures: all data received unless {@code accepted} is asked for. */
+    static Basis basis(String name, String raw) {
+        return raw == null ? Basis.RECEIVED : parse(name, raw, value -> {
+            try {
+                return Basis.of(value);
+            } catch (IllegalArgumentException notABasis) {
+                throw new IllegalArgumentException("is received (the default) or accepted");
+            }
+        });
     }
 
     /** A period of the type {@code form} is reported for: a quarter of a yearly form was never asked for. */

@@ -19,16 +19,17 @@ import org.reportplatform.dashboard.domain.AggregateId;
 public class AggregateStore {
 
     private static final String UPSERT = """
-            INSERT INTO aggregate (indicator, region, period, level, parent_region, value, numerator, denominator,
-                                   reporting_units, withheld_units, expected_units, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (indicator, region, period) DO UPDATE SET
+            INSERT INTO aggregate (indicator, region, period, kind, basis, level, parent_region, value, numerator,
+                                   denominator, reporting_units, withheld_units, expected_units, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (indicator, region, period, kind, basis) DO UPDATE SET
                 level = EXCLUDED.level, parent_region = EXCLUDED.parent_region, value = EXCLUDED.value,
                 numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
                 reporting_units = EXCLUDED.reporting_units, withheld_units = EXCLUDED.withheld_units,
                 expected_units = EXCLUDED.expected_units, updated_at = EXCLUDED.updated_at""";
 
-    private static final String DELETE = "DELETE FROM aggregate WHERE indicator = ? AND region = ? AND period = ?";
+    private static final String DELETE =
+            "DELETE FROM aggregate WHERE indicator = ? AND region = ? AND period = ? AND kind = ? AND basis = ?";
 
     private final AgroalDataSource dataSource;
 
@@ -44,15 +45,15 @@ public class AggregateStore {
              PreparedStatement delete = connection.prepareStatement(DELETE)) {
             for (Aggregate row : changes.upserts()) {
                 bindKey(upsert, row.id);
-                upsert.setString(4, row.level.name());
-                upsert.setString(5, row.parentRegion);
-                upsert.setBigDecimal(6, row.value);
-                upsert.setBigDecimal(7, row.numerator);
-                upsert.setBigDecimal(8, row.denominator);
-                upsert.setInt(9, row.reportingUnits);
-                upsert.setInt(10, row.withheldUnits);
-                upsert.setInt(11, row.expectedUnits);
-                upsert.setObject(12, row.updatedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                upsert.setString(6, row.level.name());
+                upsert.setString(7, row.parentRegion);
+                upsert.setBigDecimal(8, row.value);
+                upsert.setBigDecimal(9, row.numerator);
+                upsert.setBigDecimal(10, row.denominator);
+                upsert.setInt(11, row.reportingUnits);
+                upsert.setInt(12, row.withheldUnits);
+                upsert.setInt(13, row.expectedUnits);
+                upsert.setObject(14, row.updatedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
                 upsert.addBatch();
             }
             for (AggregateId id : changes.deletions()) {
@@ -70,5 +71,7 @@ public class AggregateStore {
         statement.setString(1, id.indicator());
         statement.setString(2, id.region());
         statement.setString(3, id.period());
+        statement.setString(4, id.kind());
+        statement.setString(5, id.basis());
     }
 }

@@ -11,6 +11,7 @@ import org.reportplatform.contracts.region.RegionCode;
  * @param rank          competition rank among the siblings with a value; null without a value
  * @param shareOfParent value / the parent's value × 100, for SUM indicators only; null otherwise, without a value or
  *                      when the parent's value is null or 0
+ * @param target        the target and completion, written as fields of the figure
  * @param yearOverYear  the comparison with a year earlier, written as fields of the figure
  */
 public record ChildFigure(
@@ -22,5 +23,6 @@ public record ChildFigure(
         int withheldUnits,
         Integer rank,
         BigDecimal shareOfParent,
+        @JsonUnwrapped Target target,
         @JsonUnwrapped YearOverYear yearOverYear) {
 }

@@ -82,12 +82,12 @@ class AggregateListenerTest {
     }
 
     private ConsumerRecord<String, String> figure(String region, String value) {
-        return record("edu_student_count|" + region + "|2024",
+        return record("edu_student_count|" + region + "|2024|actual|received",
                 EventJson.write(Events.county("edu_student_count", region, "2024", value)));
     }
 
     private ConsumerRecord<String, String> tombstone(String region) {
-        return record("edu_student_count|" + region + "|2024", null);
+        return record("edu_student_count|" + region + "|2024|actual|received", null);
     }
 
     private ConsumerRecord<String, String> record(String key, String value) {

@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.Basis;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
@@ -56,7 +58,7 @@ class AggregatesApiTest {
         Instant updatedAt = Instant.parse("2021-02-03T04:05:06Z");
         publisher.publish(new AggregateEvent(IndicatorCode.of("pre_gross_enrolment_rate"), RegionCode.of("360700"),
                 RegionLevel.CITY, PeriodCode.of("2020"), new BigDecimal("87.50"), new BigDecimal("17500"),
-                new BigDecimal("20000"), 16, 1, 18, updatedAt));
+                new BigDecimal("20000"), 16, 1, 18, updatedAt, ValueKind.ACTUAL, Basis.RECEIVED));
 
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("pre_gross_enrolment_rate", "360700", "2020")
                 .body("indicator", equalTo("pre_gross_enrolment_rate"))
@@ -201,7 +203,7 @@ class AggregatesApiTest {
     @Test
     void childrenAreRankedWithTiesAndEveryChildIsListed() {
         publisher.publish(new AggregateEvent(IndicatorCode.of("edu_school_count"), RegionCode.of("360700"),
-                RegionLevel.CITY, PeriodCode.of("2021"), new BigDecimal("240"), null, null, 4, 1, 18, Events.UPDATED_AT));
+                RegionLevel.CITY, PeriodCode.of("2021"), new BigDecimal("240"), null, null, 4, 1, 18, Events.UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED));
         publisher.publish(Events.county("edu_school_count", "360702", "2021", "80"));
         publisher.publish(Events.county("edu_school_count", "360703", "2021", "50"));
         publisher.publish(Events.county("edu_school_count", "360704", "2021", "80.0"));
@@ -248,7 +250,7 @@ class AggregatesApiTest {
 
         Instant later = Events.UPDATED_AT.plusSeconds(3600);
         publisher.publish(new AggregateEvent(IndicatorCode.of("edu_student_count"), RegionCode.of("360702"),
-                RegionLevel.COUNTY, PeriodCode.of("2020"), new BigDecimal("1200"), null, null, 1, 0, 1, later));
+                RegionLevel.COUNTY, PeriodCode.of("2020"), new BigDecimal("1200"), null, null, 1, 0, 1, later, ValueKind.ACTUAL, Basis.RECEIVED));
 
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360702", "2020")
                 .body("value", sameNumber("1200"))
@@ -295,7 +297,7 @@ class AggregatesApiTest {
 
     @Test
     void unreadableRecordsAreLoggedAndSkippedAndTheNextOneLands() {
-        String key = "edu_student_count|360704|2020";
+        String key = "edu_student_count|360704|2020|actual|received";
         try (LogCapture log = LogCapture.of(AggregateListener.class)) {
             // one partition, so that the good record is known to come after the bad ones
             long notJson = publisher.sendRaw(0, key, "{not json");
@@ -310,17 +312,50 @@ class AggregatesApiTest {
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
                     .startsWith(skipped + notJson + " (key " + key + ")").contains("not a AggregateEvent"));
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
-                    .startsWith(skipped + badKey + " (key not-a-key)").contains("indicator|region|period"));
+                    .startsWith(skipped + badKey + " (key not-a-key)").contains("indicator|region|period|kind|basis"));
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
-                    .startsWith(skipped + otherEvent).contains("carries the event of edu_student_count|360702|2020"));
+                    .startsWith(skipped + otherEvent).contains("carries the event of edu_student_count|360702|2020|actual|received"));
         }
+    }
+
+    @Test
+    void targetsGiveCompletionAndAcceptedFiguresAreServedApart() {
+        String indicator = "edu_class_count";
+        publisher.publish(Events.city(indicator, "360700", "2019", "1000", 18, 18));
+        publisher.publish(Events.city(indicator, "360700", "2020", "1200", 18, 18));
+        publisher.publish(Events.of(Events.city(indicator, "360700", "2020", "1500", 18, 18), ValueKind.TARGET, Basis.RECEIVED));
+        publisher.publish(Events.of(Events.city(indicator, "360700", "2020", "1100", 9, 18), ValueKind.ACTUAL, Basis.ACCEPTED));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure(indicator, "360700", "2020")
+                .body("status", equalTo("received"))
+                .body("value", sameNumber("1200"))
+                .body("target", sameNumber("1500"))
+                .body("completion", sameNumber("80"))
+                .body("yoyChange", sameNumber("200")));
+        given().config(exactNumbers())
+                .queryParam("region", "360700").queryParam("period", "2020").queryParam("status", "accepted")
+                .when().get("/api/v1/aggregates/{indicator}", indicator)
+                .then().statusCode(200)
+                .body("status", equalTo("accepted"))
+                .body("value", sameNumber("1100"))
+                .body("reportingUnits", equalTo(9))
+                .body("target", nullValue())
+                .body("completion", nullValue())
+                .body("previousValue", nullValue());
+        given().queryParam("region", "360000").queryParam("period", "2020").queryParam("status", "official")
+                .when().get("/api/v1/aggregates/{indicator}/children", indicator)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("is received (the default) or accepted"));
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> children(indicator, "360000", "2020")
+                .body("children.find { it.region == '360700' }.completion", sameNumber("80")));
     }
 
     /** Ganzhou's gross preschool enrolment rate: Σ enrolled children / Σ children aged 3-5 × 100. */
     private static AggregateEvent rateOfGanzhou(String period, String value, String numerator, String denominator) {
         return new AggregateEvent(IndicatorCode.of("pre_gross_enrolment_rate"), RegionCode.of("360700"), RegionLevel.CITY,
                 PeriodCode.of(period), new BigDecimal(value), new BigDecimal(numerator), new BigDecimal(denominator),
-                18, 0, 18, Events.UPDATED_AT);
+                18, 0, 18, Events.UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED);
     }
 
     private static ValidatableResponse figure(String indicator, String region, String period) {

@@ -182,7 +182,7 @@ class CompletenessApiTest {
                     Events.submission("360702", "edu_annual", "2015", 1, "2016-01-10T00:00:00Z")));
             SubmissionEvent timeless = Events.submission("360722", "edu_annual", "2015", 1, "2016-01-10T00:00:00Z");
             long noTime = publisher.sendRaw("360722", EventJson.write(new SubmissionEvent(timeless.submissionId(),
-                    timeless.submissionKey(), timeless.region(), timeless.dataset(), timeless.period(), 1, null, List.of())));
+                    timeless.submissionKey(), timeless.region(), timeless.dataset(), timeless.period(), 1, null, List.of(), null)));
             publisher.publish(fine);
 
             await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> completeness("edu_annual", "2015", "360700")

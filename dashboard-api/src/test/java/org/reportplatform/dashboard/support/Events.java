@@ -8,6 +8,9 @@ import java.util.UUID;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.Basis;
+import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
@@ -24,20 +27,27 @@ public final class Events {
     /** The figure of a county: one expected unit, which reported. */
     public static AggregateEvent county(String indicator, String region, String period, String value) {
         return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), RegionLevel.COUNTY,
-                PeriodCode.of(period), new BigDecimal(value), null, null, 1, 0, 1, UPDATED_AT);
+                PeriodCode.of(period), new BigDecimal(value), null, null, 1, 0, 1, UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED);
     }
 
     /** A county whose only unit withheld the figure: a row, but no value. */
     public static AggregateEvent withheldCounty(String indicator, String region, String period) {
         return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), RegionLevel.COUNTY,
-                PeriodCode.of(period), null, null, null, 0, 1, 1, UPDATED_AT);
+                PeriodCode.of(period), null, null, null, 0, 1, 1, UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED);
     }
 
     /** The figure of a city, of which {@code reportingUnits} of {@code expectedUnits} reported. */
     public static AggregateEvent city(String indicator, String region, String period, String value,
                                       int reportingUnits, int expectedUnits) {
         return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), RegionLevel.CITY,
-                PeriodCode.of(period), new BigDecimal(value), null, null, reportingUnits, 0, expectedUnits, UPDATED_AT);
+                PeriodCode.of(period), new BigDecimal(value), null, null, reportingUnits, 0, expectedUnits, UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED);
+    }
+
+    /** The same figure as another kind or on another basis. */
+    public static AggregateEvent of(AggregateEvent figure, ValueKind kind, Basis basis) {
+        return new AggregateEvent(figure.indicator(), figure.region(), figure.level(), figure.period(), figure.value(),
+                figure.numerator(), figure.denominator(), figure.reportingUnits(), figure.withheldUnits(),
+                figure.expectedUnits(), figure.updatedAt(), kind, basis);
     }
 
     /**
@@ -48,6 +58,6 @@ public final class Events {
         String key = "test-%s-%s-%s-v%d".formatted(region, dataset, period, version);
         return new SubmissionEvent(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), key,
                 RegionCode.of(region), DatasetCode.of(dataset), PeriodCode.of(period), version,
-                Instant.parse(submittedAt), List.of());
+                Instant.parse(submittedAt), List.of(), ReviewStatus.SUBMITTED);
     }
 }

@@ -10,25 +10,27 @@ import java.util.function.Function;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
-import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ValueKind;
 
 /**
- * What one reporting unit states for one period, over the latest submission of each of its forms. Some indicators
- * sit in several forms (pop_resident in the education and the sports report); the most recently submitted
- * statement wins, ties broken by the later dataset code, so the unit counts once whatever it sent.
+ * What one reporting unit states for one period, of one kind (actuals or targets), over what each of its forms
+ * states. Some indicators sit in several forms (pop_resident in the education and the sports report); the most
+ * recently submitted statement wins, ties broken by the later dataset code, so the unit counts once whatever it sent.
  */
 public final class UnitStatements {
 
-    private static final Comparator<SubmissionEvent> OLDEST_FIRST = Comparator
-            .comparing(SubmissionEvent::submittedAt)
-            .thenComparing(submission -> submission.dataset().value());
+    private static final Comparator<FormStatement> OLDEST_FIRST = Comparator
+            .comparing(FormStatement::statedAt)
+            .thenComparing(form -> form.dataset().value());
 
     private final Map<IndicatorCode, ReportedValue> statements = new HashMap<>();
 
-    /** @param latestSubmissions one submission per form, all of the same unit and period */
-    public UnitStatements(Collection<SubmissionEvent> latestSubmissions) {
-        latestSubmissions.stream().sorted(OLDEST_FIRST)
-                .forEach(submission -> submission.values().forEach(value -> statements.put(value.indicator(), value)));
+    /** @param forms one statement per form, all of the same unit and period */
+    public UnitStatements(Collection<FormStatement> forms, ValueKind kind) {
+        forms.stream().sorted(OLDEST_FIRST)
+                .forEach(form -> form.values().stream()
+                        .filter(value -> value.kind() == kind)
+                        .forEach(value -> statements.put(value.indicator(), value)));
     }
 
     /**

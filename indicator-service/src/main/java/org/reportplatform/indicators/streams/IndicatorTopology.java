@@ -2,6 +2,7 @@ package org.reportplatform.indicators.streams;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -57,9 +58,10 @@ public final class IndicatorTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SubmissionProcessor.LATEST_SUBMISSIONS),
-                Serdes.String(), JsonSerdes.of(SubmissionEvent.class)));
+        for (String store : List.of(SubmissionProcessor.LATEST_SUBMISSIONS, SubmissionProcessor.ACCEPTED_SUBMISSIONS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
+                    Serdes.String(), JsonSerdes.of(SubmissionEvent.class)));
+        }
 
         // Values are parsed in the processor, so that an unreadable record is skipped rather than fatal. The
         // processor re-keys by indicator, so Kafka Streams routes the contributions through one repartition topic
@@ -67,7 +69,7 @@ public final class IndicatorTopology {
         KTable<String, Tally> units = builder
                 .stream(topics.submissions(), Consumed.with(Serdes.String(), Serdes.String()).withName("submissions"))
                 .process(() -> new SubmissionProcessor(catalogue, regions), Named.as("apply-submission"),
-                        SubmissionProcessor.LATEST_SUBMISSIONS)
+                        SubmissionProcessor.LATEST_SUBMISSIONS, SubmissionProcessor.ACCEPTED_SUBMISSIONS)
                 .toTable(Named.as("unit-contributions"), materialized(UNIT_VALUES));
         KTable<String, Tally> cities = rollUp(units.filter((key, tally) -> rollsUp(key), Named.as("units-that-roll-up")),
                 CITY_AGGREGATES);
@@ -117,8 +119,7 @@ public final class IndicatorTopology {
     private String parentKey(String key) {
         AggregateKey child = AggregateKey.parse(key);
         // the processor admits county-level units only, so every region here has a city or a province above it
-        return new AggregateKey(child.indicator(), regions.parentOf(child.region()).orElseThrow(), child.period())
-                .toString();
+        return child.withRegion(regions.parentOf(child.region()).orElseThrow()).toString();
     }
 
     private AggregateEvent toEvent(AggregateKey key, Tally tally) {
@@ -135,7 +136,9 @@ public final class IndicatorTopology {
                 tally.reportingUnits(),
                 tally.withheldUnits(),
                 regions.reportingUnitsWithin(key.region()),
-                Instant.now(clock));
+                Instant.now(clock),
+                key.kind(),
+                key.basis());
     }
 
     private Indicator indicator(AggregateKey key) {

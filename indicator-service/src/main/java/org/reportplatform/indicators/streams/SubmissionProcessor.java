@@ -1,7 +1,10 @@
 package org.reportplatform.indicators.streams;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -19,50 +22,68 @@ import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateKey;
+import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.indicators.domain.FormStatement;
+import org.reportplatform.indicators.domain.PeriodRollUp;
 import org.reportplatform.indicators.domain.Tally;
 import org.reportplatform.indicators.domain.UnitStatements;
 
 /**
  * Applies each submission to its unit's latest state and emits how the unit's contributions change, keyed
- * {@code indicator|region|period}: the new {@link Tally}, or null when the unit no longer states the indicator.
+ * {@code indicator|region|period|kind|basis}: the new {@link Tally}, or null when the unit no longer states it.
+ * <p>
+ * Two states are kept per unit, one per {@link Basis}: the latest version received of every series, and the latest
+ * version the province accepted. A submission changes its own period and every longer period it rolls up into
+ * ({@link PeriodCode#enclosingPeriods()}), for actuals and targets alike.
  * <p>
  * The relay publishes at least once and partitions may be replayed, so a version not newer than the stored one is
- * ignored. Submissions arrive keyed by region, so every form of one unit is in this task's store: no repartition.
+ * ignored. Submissions arrive keyed by region, so every form of one unit is in this task's stores: no repartition.
  */
 final class SubmissionProcessor implements Processor<String, String, String, Tally> {
 
     /** {@code region|period|dataset} → the latest submission of that form. */
     static final String LATEST_SUBMISSIONS = "latest-submissions";
+    /** {@code region|period|dataset} → the latest accepted submission of that form. */
+    static final String ACCEPTED_SUBMISSIONS = "accepted-submissions";
 
     private static final Logger LOG = Logger.getLogger(SubmissionProcessor.class);
     private static final String SEPARATOR = "|";
 
     private final Catalogue catalogue;
     private final RegionRegistry regions;
+    private final PeriodRollUp rollUp;
     private ProcessorContext<String, Tally> context;
-    private KeyValueStore<String, SubmissionEvent> latestSubmissions;
+    private final Map<Basis, KeyValueStore<String, SubmissionEvent>> stores = new EnumMap<>(Basis.class);
 
     SubmissionProcessor(Catalogue catalogue, RegionRegistry regions) {
         this.catalogue = catalogue;
         this.regions = regions;
+        this.rollUp = new PeriodRollUp(catalogue);
     }
 
     @Override
     public void init(ProcessorContext<String, Tally> context) {
         this.context = context;
-        this.latestSubmissions = context.getStateStore(LATEST_SUBMISSIONS);
+        stores.put(Basis.RECEIVED, context.getStateStore(LATEST_SUBMISSIONS));
+        stores.put(Basis.ACCEPTED, context.getStateStore(ACCEPTED_SUBMISSIONS));
     }
 
     @Override
     public void process(Record<String, String> record) {
-        readUsable(record).ifPresent(submission -> apply(submission, record));
+        readUsable(record).ifPresent(submission -> {
+            apply(Basis.RECEIVED, submission, record);
+            if (submission.isAccepted()) {
+                apply(Basis.ACCEPTED, submission, record);
+            }
+        });
     }
 
     /**
@@ -103,52 +124,81 @@ final class SubmissionProcessor implements Processor<String, String, String, Tal
         return Optional.empty();
     }
 
-    private void apply(SubmissionEvent submission, Record<String, String> record) {
+    private void apply(Basis basis, SubmissionEvent submission, Record<String, String> record) {
+        KeyValueStore<String, SubmissionEvent> store = stores.get(basis);
         String storeKey = storeKeyPrefix(submission.region(), submission.period()) + submission.dataset().value();
-        SubmissionEvent previous = latestSubmissions.get(storeKey);
+        SubmissionEvent previous = store.get(storeKey);
         if (previous != null && previous.version() >= submission.version()) {
-            logIgnored(submission, previous);
+            logIgnored(basis, submission, previous);
             return;
         }
-        Map<DatasetCode, SubmissionEvent> forms = latestForms(submission.region(), submission.period());
-        UnitStatements before = new UnitStatements(forms.values());
-        forms.put(submission.dataset(), submission);
-        UnitStatements after = new UnitStatements(forms.values());
-        latestSubmissions.put(storeKey, submission);
+        List<PeriodCode> periods = new ArrayList<>();
+        periods.add(submission.period());
+        periods.addAll(submission.period().enclosingPeriods());
+        Map<PeriodCode, Collection<FormStatement>> before = new LinkedHashMap<>();
+        periods.forEach(period -> before.put(period, formsOf(store, submission.region(), period)));
+        store.put(storeKey, submission);
 
+        Collection<Indicator> affected = affectedIndicators(previous, submission);
         int changed = 0;
-        for (Indicator indicator : affectedIndicators(previous, submission)) {
-            Optional<Tally> old = before.contributionTo(indicator);
-            Optional<Tally> now = after.contributionTo(indicator);
-            if (!old.equals(now)) {
-                String key = new AggregateKey(indicator.code(), submission.region(), submission.period()).toString();
-                context.forward(record.withKey(key).withValue(now.orElse(null)));
-                changed++;
+        for (PeriodCode period : periods) {
+            Collection<FormStatement> after = formsOf(store, submission.region(), period);
+            for (ValueKind kind : ValueKind.values()) {
+                UnitStatements old = new UnitStatements(before.get(period), kind);
+                UnitStatements now = new UnitStatements(after, kind);
+                for (Indicator indicator : affected) {
+                    Optional<Tally> was = old.contributionTo(indicator);
+                    Optional<Tally> is = now.contributionTo(indicator);
+                    if (!was.equals(is)) {
+                        AggregateKey key = new AggregateKey(indicator.code(), submission.region(), period, kind, basis);
+                        context.forward(record.withKey(key.toString()).withValue(is.orElse(null)));
+                        changed++;
+                    }
+                }
             }
         }
-        LOG.infof("Applied %s %s %s version %d: %d indicator contributions changed",
-                submission.region(), submission.dataset(), submission.period(), submission.version(), changed);
+        LOG.infof("Applied %s %s %s version %d (%s, %s): %d contributions changed over %s",
+                submission.region(), submission.dataset(), submission.period(), submission.version(),
+                submission.reviewStatus(), basis.json(), changed, periods);
     }
 
-    private static void logIgnored(SubmissionEvent submission, SubmissionEvent previous) {
+    private static void logIgnored(Basis basis, SubmissionEvent submission, SubmissionEvent previous) {
         if (previous.version() == submission.version()) {
-            LOG.debugf("Ignored a repeat of %s %s %s version %d",
-                    submission.region(), submission.dataset(), submission.period(), submission.version());
+            // review steps republish a version: nothing changes for the figures of this basis
+            LOG.debugf("Ignored a repeat of %s %s %s version %d (%s) for %s figures", submission.region(),
+                    submission.dataset(), submission.period(), submission.version(), submission.reviewStatus(),
+                    basis.json());
         } else {
-            LOG.infof("Ignored %s %s %s version %d: version %d is already applied",
+            LOG.infof("Ignored %s %s %s version %d for %s figures: version %d is already applied",
                     submission.region(), submission.dataset(), submission.period(), submission.version(),
-                    previous.version());
+                    basis.json(), previous.version());
         }
     }
 
-    /** The unit's latest submission of every form for the period. */
-    private Map<DatasetCode, SubmissionEvent> latestForms(RegionCode region, PeriodCode period) {
-        Map<DatasetCode, SubmissionEvent> forms = new HashMap<>();
-        try (KeyValueIterator<String, SubmissionEvent> stored =
-                     latestSubmissions.prefixScan(storeKeyPrefix(region, period), new StringSerializer())) {
-            stored.forEachRemaining(entry -> forms.put(entry.value.dataset(), entry.value));
+    /**
+     * What each of the unit's forms states for the period: its submission for the period itself, or its submissions
+     * for the shorter periods that roll up into it.
+     */
+    private Collection<FormStatement> formsOf(KeyValueStore<String, SubmissionEvent> store, RegionCode region,
+                                              PeriodCode period) {
+        Map<DatasetCode, List<SubmissionEvent>> byForm = new LinkedHashMap<>();
+        for (int year = period.start().getYear(); year <= period.end().getYear(); year++) {
+            // every period code of a year starts with the year: 2020, 2020Q3, 202009, 2020AY, 2020T1
+            try (KeyValueIterator<String, SubmissionEvent> stored =
+                         store.prefixScan(region.value() + SEPARATOR + year, new StringSerializer())) {
+                stored.forEachRemaining(entry -> {
+                    PeriodCode stated = entry.value.period();
+                    if (stated.equals(period) || stated.enclosingPeriods().contains(period)) {
+                        byForm.computeIfAbsent(entry.value.dataset(), form -> new ArrayList<>()).add(entry.value);
+                    }
+                });
+            }
         }
-        return forms;
+        return byForm.values().stream()
+                .map(submissions -> submissions.size() == 1 && submissions.get(0).period().equals(period)
+                        ? FormStatement.of(submissions.get(0))
+                        : rollUp.over(submissions))
+                .toList();
     }
 
     /** The trailing separator keeps period 2020 from matching 202009. */

@@ -20,9 +20,15 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.AggregateKey;
+import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.indicators.config.TopicsConfig;
 
@@ -87,9 +93,15 @@ final class AggregationDriver implements AutoCloseable {
         return latest;
     }
 
-    /** The latest published aggregate of the key; fails when the key was never published or is tombstoned. */
+    /** The latest published actual figure of all data received; fails when never published or tombstoned. */
     AggregateEvent aggregate(String indicator, String region, String period) {
-        String key = indicator + "|" + region + "|" + period;
+        return aggregate(indicator, region, period, ValueKind.ACTUAL, Basis.RECEIVED);
+    }
+
+    /** The latest published aggregate of the key; fails when the key was never published or is tombstoned. */
+    AggregateEvent aggregate(String indicator, String region, String period, ValueKind kind, Basis basis) {
+        String key = new AggregateKey(IndicatorCode.of(indicator), RegionCode.of(region), PeriodCode.of(period), kind,
+                basis).toString();
         AggregateEvent event = latest().get(key);
         if (event == null) {
             throw new AssertionError(key + (latest.containsKey(key) ? " is tombstoned" : " was never published"));

@@ -84,7 +84,7 @@ class CustomRuleTopologyTest {
         assertThat(driver.aggregate(CITY_RANK, XINFENG).value()).isEqualByComparingTo("3");
         assertThat(driver.aggregate(CITY_RANK, DAYU).value()).isEqualByComparingTo("5");
         assertThat(driver.latest().keySet()).containsExactlyInAnyOrder(
-                CITY_RANK + "|" + XINFENG + "|2023", CITY_RANK + "|" + DAYU + "|2023");
+                CITY_RANK + "|" + XINFENG + "|2023|actual|received", CITY_RANK + "|" + DAYU + "|2023|actual|received");
         assertThatThrownBy(() -> driver.aggregate(CITY_RANK, GANZHOU)).hasMessageContaining("never published");
     }
 

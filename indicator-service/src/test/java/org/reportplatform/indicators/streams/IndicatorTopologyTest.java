@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.event.EventJson;
+import org.reportplatform.contracts.event.ReviewStatus;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.region.RegionLevel;
 
 /** The topology against the shared catalogue and the real region registry, one rule and one hard case at a time. */
@@ -78,7 +81,7 @@ class IndicatorTopologyTest {
         assertThat(jiangxi.reportingUnits()).isEqualTo(3);
         assertThat(jiangxi.expectedUnits()).isEqualTo(103);
         assertThat(jiangxi.updatedAt()).isEqualTo(AggregationDriver.NOW);
-        assertThat(jiangxi.key().toString()).isEqualTo(SCHOOLS + "|" + JIANGXI + "|2023");
+        assertThat(jiangxi.key().toString()).isEqualTo(SCHOOLS + "|" + JIANGXI + "|2023|actual|received");
     }
 
     @Test
@@ -131,7 +134,7 @@ class IndicatorTopologyTest {
         driver.submit(Submission.of(XINFENG, EDUCATION).reported(ENROLMENT_RATE, "91.5").reported(SCHOOLS, "3"));
 
         assertThat(driver.latest()).doesNotContainKeys(
-                ENROLMENT_RATE + "|" + XINFENG + "|2023", ENROLMENT_RATE + "|" + GANZHOU + "|2023");
+                ENROLMENT_RATE + "|" + XINFENG + "|2023|actual|received", ENROLMENT_RATE + "|" + GANZHOU + "|2023|actual|received");
         assertThat(driver.aggregate(SCHOOLS, GANZHOU).value()).isEqualByComparingTo("3");
     }
 
@@ -143,7 +146,7 @@ class IndicatorTopologyTest {
 
         assertThat(driver.aggregate(broadband, XINFENG).withheldUnits()).isEqualTo(1);
         assertThat(driver.latest()).doesNotContainKeys(
-                legalVicePrincipals + "|" + XINFENG + "|2023", legalVicePrincipals + "|" + GANZHOU + "|2023");
+                legalVicePrincipals + "|" + XINFENG + "|2023|actual|received", legalVicePrincipals + "|" + GANZHOU + "|2023|actual|received");
     }
 
     @Test
@@ -225,7 +228,7 @@ class IndicatorTopologyTest {
         driver.submit(Submission.of(DAYU, EDUCATION).reported(SCHOOLS, "85"));
         driver.submit(Submission.of(XINFENG, EDUCATION).version(2).reported(STUDENTS, "9100"));
 
-        assertThat(driver.latest()).containsEntry(SCHOOLS + "|" + XINFENG + "|2023", null);
+        assertThat(driver.latest()).containsEntry(SCHOOLS + "|" + XINFENG + "|2023|actual|received", null);
         AggregateEvent ganzhou = driver.aggregate(SCHOOLS, GANZHOU);
         assertThat(ganzhou.value()).isEqualByComparingTo("85");
         assertThat(ganzhou.reportingUnits()).isEqualTo(1);
@@ -235,9 +238,9 @@ class IndicatorTopologyTest {
         // when no unit states it any more, the city and province figures are deleted too
         driver.submit(Submission.of(DAYU, EDUCATION).version(2).reported(STUDENTS, "5000"));
         assertThat(driver.latest())
-                .containsEntry(SCHOOLS + "|" + DAYU + "|2023", null)
-                .containsEntry(SCHOOLS + "|" + GANZHOU + "|2023", null)
-                .containsEntry(SCHOOLS + "|" + JIANGXI + "|2023", null);
+                .containsEntry(SCHOOLS + "|" + DAYU + "|2023|actual|received", null)
+                .containsEntry(SCHOOLS + "|" + GANZHOU + "|2023|actual|received", null)
+                .containsEntry(SCHOOLS + "|" + JIANGXI + "|2023|actual|received", null);
         assertThat(driver.aggregate(STUDENTS, JIANGXI).value()).isEqualByComparingTo("14100");
     }
 
@@ -307,18 +310,18 @@ class IndicatorTopologyTest {
 
     @Test
     void periodsAreAggregatedApart() {
-        driver.submit(Submission.of(XINFENG, SCIENCE).period("202009").submittedAt(Submission.BASE.plusSeconds(3600))
+        driver.submit(Submission.of(XINFENG, SCIENCE).period("2021").submittedAt(Submission.BASE.plusSeconds(3600))
                 .reported(RESIDENTS, "700000"));
         driver.submit(Submission.of(XINFENG, EDUCATION).period("2020").submittedAt(Submission.BASE)
                 .reported(RESIDENTS, "650000").reported(SCHOOLS, "100"));
-        // the later September statement belongs to another period: it must not win over the year's
+        // the later statement belongs to another year: it must not win over this year's
         assertThat(driver.aggregate(RESIDENTS, XINFENG, "2020").value()).isEqualByComparingTo("650000");
 
         driver.submit(Submission.of(XINFENG, EDUCATION).period("2020").version(2).reported(STUDENTS, "10"));
         assertThat(driver.latest())
-                .containsEntry(RESIDENTS + "|" + GANZHOU + "|2020", null)
-                .containsEntry(SCHOOLS + "|" + GANZHOU + "|2020", null);
-        assertThat(driver.aggregate(RESIDENTS, GANZHOU, "202009").value()).isEqualByComparingTo("700000");
+                .containsEntry(RESIDENTS + "|" + GANZHOU + "|2020|actual|received", null)
+                .containsEntry(SCHOOLS + "|" + GANZHOU + "|2020|actual|received", null);
+        assertThat(driver.aggregate(RESIDENTS, GANZHOU, "2021").value()).isEqualByComparingTo("700000");
     }
 
     @Test
@@ -337,5 +340,55 @@ class IndicatorTopologyTest {
         driver.submit(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "120"));
         assertThat(driver.aggregate(SCHOOLS, JIANGXI).value()).isEqualByComparingTo("120");
         assertThat(driver.aggregate(SCHOOLS, JIANGXI).reportingUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void aYearOfQuartersSumsItsFlowsAndTakesTheLatestStock() {
+        String quarterly = "sci_quarterly";
+        driver.submit(Submission.of(XINFENG, quarterly).period("2023Q1")
+                .reported("sci_tech_contract_count", "10").reported("sci_tech_contract_amount", "500")
+                .reported("sci_innovation_platform_count", "7"));
+        driver.submit(Submission.of(XINFENG, quarterly).period("2023Q2")
+                .reported("sci_tech_contract_count", "30").reported("sci_tech_contract_amount", "700")
+                .reported("sci_innovation_platform_count", "9"));
+        driver.submit(Submission.of(DAYU, quarterly).period("2023Q3")
+                .reported("sci_tech_contract_count", "5").redacted("sci_tech_contract_amount"));
+
+        assertThat(driver.aggregate("sci_tech_contract_count", XINFENG, "2023S1").value()).isEqualByComparingTo("40");
+        assertThat(driver.aggregate("sci_innovation_platform_count", XINFENG, "2023").value())
+                .as("a stock is the latest quarter's, never 7 + 9").isEqualByComparingTo("9");
+        assertThat(driver.aggregate("sci_tech_contract_avg_amount", XINFENG, "2023").value())
+                .as("Σ amount ÷ Σ contracts over the quarters").isEqualByComparingTo("30");
+        AggregateEvent ganzhouYear = driver.aggregate("sci_tech_contract_count", GANZHOU, "2023");
+        assertThat(ganzhouYear.value()).isEqualByComparingTo("45");
+        assertThat(ganzhouYear.reportingUnits()).isEqualTo(2);
+        AggregateEvent amounts = driver.aggregate("sci_tech_contract_amount", JIANGXI, "2023");
+        assertThat(amounts.value()).isEqualByComparingTo("1200");
+        assertThat(amounts.withheldUnits()).as("a withheld quarter withholds the unit's year").isEqualTo(1);
+
+        driver.submit(Submission.of(XINFENG, quarterly).period("2023Q2").version(2)
+                .reported("sci_tech_contract_count", "20").reported("sci_tech_contract_amount", "700"));
+        assertThat(driver.aggregate("sci_tech_contract_count", JIANGXI, "2023").value())
+                .as("a revised quarter is retracted from the year").isEqualByComparingTo("35");
+        assertThat(driver.aggregate("sci_innovation_platform_count", XINFENG, "2023").value())
+                .as("the revision no longer states the stock: the latest quarter that does").isEqualByComparingTo("7");
+    }
+
+    @Test
+    void acceptedFiguresCountOnlyTheLatestAcceptedVersionAndTargetsRollUpBesideActuals() {
+        driver.submit(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "100").target(SCHOOLS, "110"));
+        driver.submit(Submission.of(DAYU, EDUCATION).reported(SCHOOLS, "50").target(SCHOOLS, "40")
+                .reviewStatus(ReviewStatus.ACCEPTED));
+        driver.submit(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "100").target(SCHOOLS, "110")
+                .reviewStatus(ReviewStatus.ACCEPTED));
+        driver.submit(Submission.of(DAYU, EDUCATION).version(2).reported(SCHOOLS, "60"));
+
+        assertThat(driver.aggregate(SCHOOLS, GANZHOU, "2023").value()).isEqualByComparingTo("160");
+        assertThat(driver.aggregate(SCHOOLS, GANZHOU, "2023", ValueKind.ACTUAL, Basis.ACCEPTED).value())
+                .as("Dayu's version 2 is not accepted yet: its accepted version 1 counts").isEqualByComparingTo("150");
+        assertThat(driver.aggregate(SCHOOLS, GANZHOU, "2023", ValueKind.TARGET, Basis.ACCEPTED).value())
+                .isEqualByComparingTo("150");
+        assertThat(driver.aggregate(SCHOOLS, GANZHOU, "2023", ValueKind.TARGET, Basis.RECEIVED).value())
+                .as("Dayu's version 2 states no target").isEqualByComparingTo("110");
     }
 }

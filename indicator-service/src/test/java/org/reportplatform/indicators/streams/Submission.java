@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
+import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
@@ -25,6 +27,7 @@ final class Submission {
     private int version = 1;
     private Instant submittedAt;
     private final List<ReportedValue> values = new ArrayList<>();
+    private ReviewStatus reviewStatus = ReviewStatus.SUBMITTED;
 
     private Submission(String region, String dataset) {
         this.region = region;
@@ -55,6 +58,16 @@ final class Submission {
         return this;
     }
 
+    Submission target(String indicator, String value) {
+        values.add(new ReportedValue(IndicatorCode.of(indicator), new BigDecimal(value), ValueStatus.REPORTED, ValueKind.TARGET));
+        return this;
+    }
+
+    Submission reviewStatus(ReviewStatus status) {
+        this.reviewStatus = status;
+        return this;
+    }
+
     Submission redacted(String indicator) {
         values.add(new ReportedValue(IndicatorCode.of(indicator), null, ValueStatus.REDACTED));
         return this;
@@ -75,6 +88,7 @@ final class Submission {
                 PeriodCode.of(period),
                 version,
                 submittedAt != null ? submittedAt : BASE.plusSeconds(60L * version),
-                values);
+                values,
+                reviewStatus);
     }
 }

@@ -27,7 +27,7 @@ class TopologyNamesTest {
                 .flatMap(subtopology -> subtopology.nodes().stream())
                 .filter(TopologyDescription.Processor.class::isInstance)
                 .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream()))
-                .containsExactlyInAnyOrder("latest-submissions", "unit-values", "city-aggregates", "province-aggregates");
+                .containsExactlyInAnyOrder("latest-submissions", "accepted-submissions", "unit-values", "city-aggregates", "province-aggregates");
         assertThat(text).contains(
                 "topics: [report-submissions]",
                 "topic: unit-contributions-repartition",

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.reportplatform.contracts.event.EventJson;
 
 /** A Kafka record waiting to be published, written in the same transaction as the submission it announces. */
 @Entity
@@ -49,12 +50,20 @@ public class OutboxEvent extends PanacheEntityBase {
     protected OutboxEvent() {
     }
 
-    public OutboxEvent(String topic, String messageKey, String payload, UUID submissionId, Instant createdAt) {
+    private OutboxEvent(String topic, String messageKey, String payload, UUID submissionId, Instant createdAt) {
         this.topic = topic;
         this.messageKey = messageKey;
         this.payload = payload;
         this.submissionId = submissionId;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * The submission's event as it stands now, keyed by region so that every event of a unit stays in order on one
+     * partition: once when it is stored, again at every step of its review.
+     */
+    public static OutboxEvent of(String topic, Submission submission, Instant at) {
+        return new OutboxEvent(topic, submission.region, EventJson.write(submission.toEvent()), submission.id, at);
     }
 
     /**

@@ -1,13 +1,16 @@
 package org.reportplatform.intake.domain;
 
-import static org.reportplatform.intake.domain.ReviewStatus.ACCEPTED;
-import static org.reportplatform.intake.domain.ReviewStatus.APPROVED;
-import static org.reportplatform.intake.domain.ReviewStatus.REOPENED;
-import static org.reportplatform.intake.domain.ReviewStatus.RETURNED;
-import static org.reportplatform.intake.domain.ReviewStatus.SUBMITTED;
+import static org.reportplatform.contracts.event.ReviewStatus.ACCEPTED;
+import static org.reportplatform.contracts.event.ReviewStatus.APPROVED;
+import static org.reportplatform.contracts.event.ReviewStatus.REOPENED;
+import static org.reportplatform.contracts.event.ReviewStatus.RETURNED;
+import static org.reportplatform.contracts.event.ReviewStatus.SUBMITTED;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.reportplatform.contracts.event.ReviewStatus;
 
 /** A step of the review: who may take it, from which states, where it leads and whether it must say why. */
 public enum ReviewAction {
@@ -46,6 +49,11 @@ public enum ReviewAction {
 
     public boolean isAllowedFrom(ReviewStatus status) {
         return from.contains(status);
+    }
+
+    /** The actions that may be taken from the status, in the order of the workflow. */
+    public static List<ReviewAction> allowedFrom(ReviewStatus status) {
+        return Arrays.stream(values()).filter(action -> action.isAllowedFrom(status)).toList();
     }
 
     /** As the API spells it: {@code approve}. */

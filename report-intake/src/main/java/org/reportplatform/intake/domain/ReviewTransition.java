@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import org.reportplatform.contracts.event.ReviewStatus;
 
 /** One step of a version's review, for the record: who took which action, when and why. */
 @Embeddable

@@ -21,8 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.event.ReportedValue;
+import org.reportplatform.contracts.event.ReviewStatus;
+import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.region.RegionCode;
 
 /**
  * A county's submission of one form for one period, as received; never changed afterwards but for its status and
@@ -125,6 +132,16 @@ public class Submission extends PanacheEntityBase {
         }
     }
 
+    /** The submission as published: its values, and where its review stands now. */
+    public SubmissionEvent toEvent() {
+        List<ReportedValue> published = values.stream()
+                .map(v -> new ReportedValue(IndicatorCode.of(v.indicator), v.value == null ? null : Numbers.canonical(v.value),
+                        v.status, v.kind))
+                .toList();
+        return new SubmissionEvent(id, submissionKey, RegionCode.of(region), DatasetCode.of(dataset), PeriodCode.of(period),
+                version, receivedAt, published, reviewStatus);
+    }
+
     /** Takes a review action and records it; the caller checked that it may be taken. */
     public void review(ReviewAction action, String actor, ReviewRole role, String comment, Instant at) {
         transitions.add(new ReviewTransition(action, reviewStatus, actor, role, comment, at));
@@ -142,10 +159,10 @@ public class Submission extends PanacheEntityBase {
         return new SeriesKey(region, dataset, period);
     }
 
-    /** The numbers this submission reports, by indicator; withheld values are missing, never 0. */
+    /** The actual numbers this submission reports, by indicator; withheld values are missing, never 0. */
     public Map<IndicatorCode, BigDecimal> reportedValues() {
         return values.stream()
-                .filter(value -> value.status == ValueStatus.REPORTED)
+                .filter(value -> value.status == ValueStatus.REPORTED && value.kind == ValueKind.ACTUAL)
                 .collect(Collectors.toMap(value -> IndicatorCode.of(value.indicator), value -> value.value));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 
 /**
@@ -24,6 +25,10 @@ public class SubmissionValue {
     @Column(name = "status", nullable = false, length = 16)
     public ValueStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 8)
+    public ValueKind kind;
+
     /** Why the value is what it is, for reviewers; what lets a value flagged by a soft rule through. */
     @Column(name = "explanation", length = 500)
     public String explanation;
@@ -31,10 +36,11 @@ public class SubmissionValue {
     protected SubmissionValue() {
     }
 
-    public SubmissionValue(String indicator, BigDecimal value, ValueStatus status, String explanation) {
+    public SubmissionValue(String indicator, BigDecimal value, ValueStatus status, ValueKind kind, String explanation) {
         this.indicator = indicator;
         this.value = value;
         this.status = status;
+        this.kind = kind;
         this.explanation = explanation;
     }
 }

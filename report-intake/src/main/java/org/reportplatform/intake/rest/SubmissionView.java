@@ -5,14 +5,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.reportplatform.contracts.event.ReviewStatus;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
-import org.reportplatform.intake.domain.ReviewStatus;
+import org.reportplatform.intake.domain.Numbers;
 import org.reportplatform.intake.domain.Submission;
 import org.reportplatform.intake.domain.SubmissionStatus;
-import org.reportplatform.intake.service.Numbers;
+
 
 /**
  * A stored submission as the API shows it.
@@ -41,8 +43,11 @@ public record SubmissionView(
     public record RegionView(String code, String name) {
     }
 
-    /** @param explanation the county's, left out when it gave none */
-    public record ValueView(String indicator, BigDecimal value, ValueStatus status,
+    /**
+     * @param kind        actual or target
+     * @param explanation the county's, left out when it gave none
+     */
+    public record ValueView(String indicator, BigDecimal value, ValueStatus status, ValueKind kind,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
     }
 
@@ -77,7 +82,8 @@ public record SubmissionView(
                 submission.receivedAt,
                 submission.publishedAt,
                 submission.values.stream()
-                        .map(v -> new ValueView(v.indicator, v.value == null ? null : Numbers.canonical(v.value), v.status, v.explanation))
+                        .map(v -> new ValueView(v.indicator, v.value == null ? null : Numbers.canonical(v.value), v.status, v.kind,
+                                v.explanation))
                         .toList(),
                 submission.warnings.stream()
                         .map(w -> new WarningView(w.field, w.indicator, w.rule, w.message))

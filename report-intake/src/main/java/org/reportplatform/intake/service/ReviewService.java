@@ -12,20 +12,23 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.intake.domain.OutboxEvent;
 import org.reportplatform.intake.domain.ReviewAction;
 import org.reportplatform.intake.domain.ReviewRole;
-import org.reportplatform.intake.domain.ReviewStatus;
 import org.reportplatform.intake.domain.ReviewTransition;
 import org.reportplatform.intake.domain.Submission;
 import org.reportplatform.intake.domain.SubmissionSeries;
 import org.reportplatform.intake.domain.SubmissionStatus;
+import org.reportplatform.intake.outbox.OutboxRelay;
 import org.reportplatform.intake.rest.TransitionRequest;
 
 /**
@@ -48,11 +51,16 @@ public class ReviewService {
     }
 
     private final RegionRegistry regions;
+    private final OutboxRelay relay;
     private final MeterRegistry meters;
+    private final String topic;
 
-    ReviewService(RegionRegistry regions, MeterRegistry meters) {
+    ReviewService(RegionRegistry regions, OutboxRelay relay, MeterRegistry meters,
+                  @ConfigProperty(name = "platform.topics.submissions") String topic) {
         this.regions = regions;
+        this.relay = relay;
         this.meters = meters;
+        this.topic = topic;
     }
 
     /** Takes the action on the submission and answers it as it now stands. */
@@ -65,6 +73,7 @@ public class ReviewService {
                 regionName, reviewed.dataset, reviewed.period, reviewed.version, step.fromState, step.toState, step.actor,
                 step.role.wireName());
         meters.counter("intake.reviews", "action", step.action.wireName()).increment();
+        relay.wakeUp();
         return reviewed;
     }
 
@@ -103,13 +112,15 @@ public class ReviewService {
         if (!review.action().isAllowedFrom(submission.reviewStatus)) {
             throw conflict("illegal-transition", "Transition not allowed", describeAllowed(submission.reviewStatus));
         }
-        submission.review(review.action(), review.actor(), review.role(), review.comment(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        submission.review(review.action(), review.actor(), review.role(), review.comment(), at);
+        // figures of accepted data follow the review: every step is published with the submission's values
+        OutboxEvent.of(topic, submission, at).persist();
         return submission;
     }
 
     private static String describeAllowed(ReviewStatus current) {
-        List<ReviewAction> allowed = current.allowedActions();
+        List<ReviewAction> allowed = ReviewAction.allowedFrom(current);
         return allowed.isEmpty()
                 ? "the submission is " + current + ": no review action is allowed; the county corrects it with a new version"
                 : "the submission is " + current + "; allowed actions: "

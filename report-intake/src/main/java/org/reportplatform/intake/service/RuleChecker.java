@@ -15,11 +15,12 @@ import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.rules.Severity;
-import org.reportplatform.contracts.rules.ValidationRule;
 import org.reportplatform.contracts.rules.ValidationRule.ChangeWithin;
 import org.reportplatform.contracts.rules.ValidationRule.NotAbove;
 import org.reportplatform.contracts.rules.ValidationRule.StatedRateMatches;
+import org.reportplatform.contracts.rules.ValidationRule;
 import org.reportplatform.contracts.rules.ValidationRules;
+import org.reportplatform.intake.domain.Numbers;
 
 /**
  * Applies the rules of the contracts' {@code reference/rules.json} to the reported numbers of one submission: each

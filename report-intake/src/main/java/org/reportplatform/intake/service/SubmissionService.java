@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.reportplatform.contracts.catalogue.IndicatorCode;
-import org.reportplatform.contracts.event.EventJson;
-import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -108,13 +106,13 @@ public class SubmissionService {
             return new Outcome(earlier.get(), false);
         }
         Submission.effective(series.key).ifPresent(SubmissionService::refuseIfAccepted);
-        List<SubmissionWarning> warnings = softRuleWarnings(submission);
+        List<RuleChecker.Finding> warnings = softRuleFindings(submission);
         // A held version takes a version number all the same, so that versions stay in the order of arrival.
         Submission stored = newSubmission(submission, series.nextVersion(), contentHash, warnings);
         Submission.supersede(series.key, stored.status.replaces());
         stored.persist();
         if (stored.status == SubmissionStatus.SUBMITTED) {
-            new OutboxEvent(topic, stored.region, EventJson.write(event(stored, submission)), stored.id, stored.receivedAt).persist();
+            OutboxEvent.of(topic, stored, stored.receivedAt).persist();
         }
         return new Outcome(stored, true);
     }
@@ -128,20 +126,22 @@ public class SubmissionService {
         });
     }
 
-    /** What the soft rules flag, against the previous year as stored here; the validator refused the hard ones. */
-    private List<SubmissionWarning> softRuleWarnings(ValidSubmission submission) {
+    /**
+     * What the soft rules flag in the actual figures, against the previous year as stored here; the validator refused
+     * what breaks the hard ones. A target may differ from last year's figure as much as the county aims.
+     */
+    private List<RuleChecker.Finding> softRuleFindings(ValidSubmission submission) {
         RuleChecker.PreviousYear previousYear = submission.period().previousYear()
                 .flatMap(period -> Submission.effective(submission.seriesOf(period))
                         .map(earlier -> new RuleChecker.PreviousYear(period, earlier.reportedValues())))
                 .orElse(RuleChecker.PreviousYear.NONE);
-        return rules.check(submission.figures(), previousYear).stream()
+        return rules.check(submission.actualFigures(), previousYear).stream()
                 .filter(finding -> !finding.isHard())
-                .map(finding -> new SubmissionWarning(finding.field(), finding.indicator().value(), finding.rule().id(), finding.message()))
                 .toList();
     }
 
     private static Submission newSubmission(ValidSubmission submission, int version, String contentHash,
-                                            List<SubmissionWarning> warnings) {
+                                            List<RuleChecker.Finding> warnings) {
         Submission stored = new Submission();
         stored.id = UUID.randomUUID();
         stored.submissionKey = submission.submissionKey();
@@ -150,23 +150,22 @@ public class SubmissionService {
         stored.period = submission.period().value();
         stored.version = version;
         boolean unexplained = warnings.stream()
-                .anyMatch(warning -> !submission.explanations().containsKey(IndicatorCode.of(warning.indicator)));
+                .anyMatch(warning -> !submission.explanations().containsKey(warning.position()));
         stored.status = unexplained ? SubmissionStatus.NEEDS_EXPLANATION : SubmissionStatus.SUBMITTED;
         stored.contentHash = contentHash;
         // PostgreSQL keeps microseconds: the answer to this POST shows what a later GET shows
         stored.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        submission.values().forEach(value -> stored.values.add(new SubmissionValue(value.indicator().value(), value.value(),
-                value.status(), submission.explanations().get(value.indicator()))));
-        stored.warnings.addAll(warnings);
+        for (int position = 0; position < submission.values().size(); position++) {
+            ReportedValue value = submission.values().get(position);
+            stored.values.add(new SubmissionValue(value.indicator().value(), value.value(), value.status(), value.kind(),
+                    submission.explanations().get(position)));
+        }
+        warnings.forEach(warning -> stored.warnings.add(new SubmissionWarning(warning.field(), warning.indicator().value(),
+                warning.rule().id(), warning.message())));
         if (stored.status == SubmissionStatus.SUBMITTED) {
             // the county is who submits until authentication names a person
             stored.review(ReviewAction.SUBMIT, stored.region, ReviewRole.COUNTY, null, stored.receivedAt);
         }
         return stored;
-    }
-
-    private static SubmissionEvent event(Submission stored, ValidSubmission submission) {
-        return new SubmissionEvent(stored.id, stored.submissionKey, submission.region().code(), submission.dataset(),
-                submission.period(), stored.version, stored.receivedAt, submission.values());
     }
 }

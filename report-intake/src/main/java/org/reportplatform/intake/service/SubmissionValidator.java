@@ -21,6 +21,7 @@ import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.catalogue.ValueType;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.period.PeriodType;
@@ -29,6 +30,7 @@ import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.intake.config.IntakeConfig;
+import org.reportplatform.intake.domain.Numbers;
 import org.reportplatform.intake.rest.SubmissionRequest;
 import org.reportplatform.intake.rest.ValueRequest;
 
@@ -142,7 +144,7 @@ public class SubmissionValidator {
             errors.add(new FieldError("values", "may list at most " + config.maxValues() + " indicators; this lists " + values.size()));
             return;
         }
-        Map<IndicatorCode, Integer> firstPositions = new HashMap<>();
+        Map<Statement, Integer> firstPositions = new HashMap<>();
         List<CheckedValue> checked = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             ValueRequest value = values.get(i);
@@ -153,6 +155,10 @@ public class SubmissionValidator {
             }
             Optional<Indicator> indicator = checkIndicator(value.indicator(), field, dataset, errors);
             Optional<ValueStatus> status = value.resolvedStatus();
+            Optional<ValueKind> kind = value.resolvedKind();
+            if (kind.isEmpty()) {
+                errors.add(new FieldError(field + ".kind", "is actual (the default) or target"));
+            }
             Optional<BigDecimal> number = Optional.empty();
             if (status.isEmpty()) {
                 errors.add(new FieldError(field + ".status", "is reported, redacted or missing"));
@@ -160,17 +166,26 @@ public class SubmissionValidator {
                 number = checkValue(value.value(), status.get(), indicator, field, errors);
             }
             checkExplanation(value.explanation(), field, errors);
-            if (indicator.isPresent()) {
-                Integer first = firstPositions.putIfAbsent(indicator.get().code(), i);
+            if (indicator.isPresent() && kind.isPresent()) {
+                Integer first = firstPositions.putIfAbsent(new Statement(indicator.get().code(), kind.get()), i);
                 if (first != null) {
-                    errors.add(new FieldError(field + ".indicator", indicator.get().code() + " is already listed at values[" + first + "]"));
+                    errors.add(new FieldError(field + ".indicator", "the " + kind.get().json() + " "
+                            + indicator.get().code() + " is already listed at values[" + first + "]"));
                 } else if (status.isPresent()) {
-                    checked.add(new CheckedValue(i, indicator.get(), status.get(), number));
+                    checked.add(new CheckedValue(i, indicator.get(), status.get(), kind.get(), number));
                 }
             }
         }
-        checkComponents(checked, errors);
-        checkHardRules(checked, errors);
+        // targets follow the same rules as actuals: they roll up the same way, and completion compares the two
+        for (ValueKind kind : ValueKind.values()) {
+            List<CheckedValue> ofKind = checked.stream().filter(value -> value.kind() == kind).toList();
+            checkComponents(ofKind, errors);
+            checkHardRules(ofKind, errors);
+        }
+    }
+
+    /** An indicator may be stated once as an actual and once as a target. */
+    private record Statement(IndicatorCode indicator, ValueKind kind) {
     }
 
     private Optional<Indicator> checkIndicator(String code, String field, Optional<Dataset> dataset, List<FieldError> errors) {
@@ -230,7 +245,8 @@ public class SubmissionValidator {
      *
      * @param number the reported number when it is valid: what the rules check
      */
-    private record CheckedValue(int position, Indicator indicator, ValueStatus status, Optional<BigDecimal> number) {
+    private record CheckedValue(int position, Indicator indicator, ValueStatus status, ValueKind kind,
+                                Optional<BigDecimal> number) {
     }
 
     /**

@@ -12,22 +12,23 @@ import java.util.stream.IntStream;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.intake.domain.Numbers;
 import org.reportplatform.intake.domain.SeriesKey;
 import org.reportplatform.intake.rest.SubmissionRequest;
-import org.reportplatform.intake.rest.ValueRequest;
 
 /**
  * A request that passed {@link SubmissionValidator}, in the contracts' types, with numbers in canonical form.
  *
  * @param values       in the order of the request, so that a position names the same field as in the request
- * @param explanations the values' explanations, for the values that carry one
+ * @param explanations the values' explanations by position, for the values that carry one
  */
 record ValidSubmission(String submissionKey, Region region, DatasetCode dataset, PeriodCode period, List<ReportedValue> values,
-                       Map<IndicatorCode, String> explanations) {
+                       Map<Integer, String> explanations) {
 
     /** Converts a request the validator accepted; on any other request the contracts' types throw. */
     static ValidSubmission of(SubmissionRequest request, RegionRegistry regions) {
@@ -35,11 +36,13 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
                 .map(value -> new ReportedValue(
                         IndicatorCode.of(value.indicator()),
                         value.value() == null ? null : Numbers.canonical(value.value()),
-                        value.resolvedStatus().orElseThrow()))
+                        value.resolvedStatus().orElseThrow(),
+                        value.resolvedKind().orElseThrow()))
                 .toList();
-        Map<IndicatorCode, String> explanations = request.values().stream()
-                .filter(value -> value.explanation() != null)
-                .collect(Collectors.toMap(value -> IndicatorCode.of(value.indicator()), ValueRequest::explanation));
+        Map<Integer, String> explanations = IntStream.range(0, request.values().size())
+                .filter(position -> request.values().get(position).explanation() != null)
+                .boxed()
+                .collect(Collectors.toMap(position -> position, position -> request.values().get(position).explanation()));
         return new ValidSubmission(request.submissionKey(), regions.find(RegionCode.of(request.region())).orElseThrow(),
                 DatasetCode.of(request.dataset()), PeriodCode.of(request.period()), values, explanations);
     }
@@ -53,10 +56,10 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
         return new SeriesKey(region.code().value(), dataset.value(), other.value());
     }
 
-    /** The reported numbers, as the rules see them. */
-    List<RuleChecker.Figure> figures() {
+    /** The reported actual numbers, as the rules that compare with the previous year see them. */
+    List<RuleChecker.Figure> actualFigures() {
         return IntStream.range(0, values.size())
-                .filter(position -> values.get(position).isReported())
+                .filter(position -> values.get(position).isReported() && values.get(position).kind() == ValueKind.ACTUAL)
                 .mapToObj(position -> new RuleChecker.Figure(position, values.get(position).indicator(), values.get(position).value()))
                 .toList();
     }
@@ -66,10 +69,14 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
      * a replay of a key matches it, a reuse of the key for other content, another explanation included, does not.
      */
     String contentHash() {
-        String canonical = region.code() + "|" + dataset + "|" + period + "|" + values.stream()
-                .sorted(Comparator.comparing(ReportedValue::indicator))
-                .map(value -> value.indicator() + "=" + value.status().json() + ":" + (value.value() == null ? "" : value.value().toPlainString())
-                        + explanationPart(value.indicator()))
+        String canonical = region.code() + "|" + dataset + "|" + period + "|" + IntStream.range(0, values.size()).boxed()
+                .sorted(Comparator.comparing((Integer position) -> values.get(position).indicator())
+                        .thenComparing(position -> values.get(position).kind()))
+                .map(position -> {
+                    ReportedValue value = values.get(position);
+                    return kindPart(value.kind()) + value.indicator() + "=" + value.status().json() + ":"
+                            + (value.value() == null ? "" : value.value().toPlainString()) + explanationPart(position);
+                })
                 .collect(Collectors.joining(","));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
@@ -79,12 +86,17 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
         }
     }
 
+    /** Nothing for an actual, so that the hashes stored before targets existed still match their replays. */
+    private static String kindPart(ValueKind kind) {
+        return kind == ValueKind.ACTUAL ? "" : kind.json() + ":";
+    }
+
     /**
      * Length-prefixed, so that no explanation can pass for the values after it; empty without one, so that the
      * hashes stored before explanations existed still match their replays.
      */
-    private String explanationPart(IndicatorCode indicator) {
-        String explanation = explanations.get(indicator);
+    private String explanationPart(int position) {
+        String explanation = explanations.get(position);
         return explanation == null ? "" : "#" + explanation.length() + ":" + explanation;
     }
 }

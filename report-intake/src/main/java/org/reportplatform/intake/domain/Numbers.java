@@ -1,4 +1,4 @@
-package org.reportplatform.intake.service;
+package org.reportplatform.intake.domain;
 
 import java.math.BigDecimal;
 
@@ -12,12 +12,12 @@ public final class Numbers {
     }
 
     /** Digits before the decimal point; computed from precision and scale, so 1e999999 costs nothing. */
-    static int integerDigits(BigDecimal value) {
+    public static int integerDigits(BigDecimal value) {
         return value.precision() - value.scale();
     }
 
     /** Significant decimals: 1.500 has one. */
-    static int decimals(BigDecimal value) {
+    public static int decimals(BigDecimal value) {
         return Math.max(0, value.stripTrailingZeros().scale());
     }
 

@@ -1,0 +1,114 @@
+package org.reportplatform.dashboard.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.reportplatform.dashboard.support.SameNumber.exactNumbers;
+import static org.reportplatform.dashboard.support.SameNumber.sameNumber;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.event.ReportedValue;
+import org.reportplatform.contracts.event.ReviewStatus;
+import org.reportplatform.contracts.event.SubmissionEvent;
+import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.event.ValueStatus;
+import org.reportplatform.dashboard.support.Events;
+import org.reportplatform.dashboard.support.SubmissionPublisher;
+import org.reportplatform.dashboard.support.TestTopicsResource;
+
+/** Lineage through the real broker and database: the submissions of Yichun (宜春) in 2023, quarterly and yearly. */
+@QuarkusTest
+@WithTestResource(TestTopicsResource.class)
+class LineageApiTest {
+
+    private static final Duration CONSUMPTION_TIMEOUT = Duration.ofSeconds(30);
+    private static final String YICHUN = "360900";
+    private static final String YUANZHOU = "360902";
+    private static final String FENGXIN = "360921";
+
+    @Inject
+    SubmissionPublisher publisher;
+
+    @Test
+    void aFigureListsTheVersionThatCountsOfEverySeriesItIsComputedFrom() {
+        SubmissionEvent firstQuarter = quarterly(YUANZHOU, "2023Q1", 1, "10", "100");
+        publisher.publish(firstQuarter);
+        publisher.publish(firstQuarter.withReviewStatus(ReviewStatus.ACCEPTED));
+        publisher.publish(quarterly(YUANZHOU, "2023Q1", 2, "12", "130"));
+        publisher.publish(withValues(Events.submission(FENGXIN, "sci_quarterly", "2023Q2", 1, "2023-07-05T02:00:00Z"),
+                reported("sci_tech_contract_count", "5")));
+        publisher.publish(withValues(Events.submission(FENGXIN, "edu_annual", "2023", 1, "2024-01-10T02:00:00Z"),
+                reported("edu_school_count", "3")));
+
+        await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> sources(YICHUN, "2023", null)
+                .body("sources", hasSize(2)));
+        sources(YICHUN, "2023", null)
+                .body("indicator", equalTo("sci_tech_contract_avg_amount"))
+                .body("regionName", equalTo("宜春市"))
+                .body("status", equalTo("received"))
+                .body("components", contains("sci_tech_contract_avg_amount", "sci_tech_contract_amount", "sci_tech_contract_count"))
+                .body("sources.region", contains(YUANZHOU, FENGXIN))
+                .body("sources.regionName", contains("袁州区", "奉新县"))
+                .body("sources.period", contains("2023Q1", "2023Q2"))
+                .body("sources.version", contains(2, 1))
+                .body("sources.reviewStatus", contains("SUBMITTED", "SUBMITTED"))
+                .body("sources[0].values.indicator", contains("sci_tech_contract_count", "sci_tech_contract_amount"))
+                .body("sources[0].values[1].value", sameNumber("130"))
+                .body("sources[0].submissionId", equalTo(quarterly(YUANZHOU, "2023Q1", 2, "12", "130").submissionId().toString()));
+
+        sources(YICHUN, "2023", "accepted")
+                .body("status", equalTo("accepted"))
+                .body("sources.version", contains(1))
+                .body("sources[0].reviewStatus", equalTo("ACCEPTED"))
+                .body("sources[0].values[0].value", sameNumber("10"));
+        sources(FENGXIN, "2023Q1", null).body("sources", empty());
+    }
+
+    @Test
+    void anUnknownIndicatorIsNotFoundAndTheRegionIsRequired() {
+        given().queryParam("region", YICHUN).queryParam("period", "2023")
+                .when().get("/api/v1/aggregates/{indicator}/sources", "sci_unicorn_count")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("period", "2023")
+                .when().get("/api/v1/aggregates/{indicator}/sources", "sci_tech_contract_count")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("region"));
+    }
+
+    private static SubmissionEvent quarterly(String region, String period, int version, String contracts, String amount) {
+        return withValues(Events.submission(region, "sci_quarterly", period, version, "2023-04-0%dT02:00:00Z".formatted(version)),
+                reported("sci_tech_contract_count", contracts), reported("sci_tech_contract_amount", amount),
+                new ReportedValue(IndicatorCode.of("sci_innovation_platform_count"), new BigDecimal("4"), ValueStatus.REPORTED,
+                        ValueKind.ACTUAL));
+    }
+
+    private static ReportedValue reported(String indicator, String value) {
+        return new ReportedValue(IndicatorCode.of(indicator), new BigDecimal(value), ValueStatus.REPORTED);
+    }
+
+    private static SubmissionEvent withValues(SubmissionEvent submission, ReportedValue... values) {
+        return new SubmissionEvent(submission.submissionId(), submission.submissionKey(), submission.region(),
+                submission.dataset(), submission.period(), submission.version(), submission.submittedAt(), List.of(values),
+                submission.reviewStatus());
+    }
+
+    private static ValidatableResponse sources(String region, String period, String status) {
+        var request = given().config(exactNumbers()).queryParam("region", region).queryParam("period", period);
+        if (status != null) {
+            request.queryParam("status", status);
+        }
+        return request.when().get("/api/v1/aggregates/{indicator}/sources", "sci_tech_contract_avg_amount")
+                .then().statusCode(200).contentType("application/json");
+    }
+}
