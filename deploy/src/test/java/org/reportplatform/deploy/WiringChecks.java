@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
@@ -37,6 +39,9 @@ final class WiringChecks {
             "startupProbe", "/q/health/started",
             "readinessProbe", "/q/health/ready",
             "livenessProbe", "/q/health/live");
+
+    /** quarkus-micrometer-registry-prometheus's endpoint. */
+    static final String METRICS_PATH = "/q/metrics";
 
     private WiringChecks() {
     }
@@ -66,6 +71,30 @@ final class WiringChecks {
                     matches(service.getSpec().getSelector(), workload.template().getMetadata().getLabels()));
             if (!exposed) {
                 problems.add(workload.kind() + " " + workload.name() + ": no Service selects its pods");
+            }
+        }
+        return problems;
+    }
+
+    /** Every ServiceMonitor selects a Service and scrapes Quarkus's Micrometer endpoint on a port it has. */
+    static List<String> monitors(Overlay overlay) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceMonitor monitor : overlay.all(ServiceMonitor.class)) {
+            String name = "ServiceMonitor " + monitor.getMetadata().getName();
+            List<Service> selected = overlay.all(Service.class).stream()
+                    .filter(service -> matches(monitor.getSpec().getSelector().getMatchLabels(), service.getMetadata().getLabels()))
+                    .toList();
+            if (selected.isEmpty()) {
+                problems.add(name + ": selects no Service");
+            }
+            for (Endpoint endpoint : monitor.getSpec().getEndpoints()) {
+                if (!METRICS_PATH.equals(endpoint.getPath())) {
+                    problems.add(name + ": scrapes " + endpoint.getPath() + ", Quarkus serves metrics on " + METRICS_PATH);
+                }
+                selected.stream().filter(service -> service.getSpec().getPorts().stream()
+                        .noneMatch(port -> port.getName().equals(endpoint.getPort())))
+                        .forEach(service -> problems.add(name + ": Service " + service.getMetadata().getName()
+                                + " has no port " + endpoint.getPort()));
             }
         }
         return problems;

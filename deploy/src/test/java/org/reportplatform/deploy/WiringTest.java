@@ -24,6 +24,26 @@ class WiringTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
+    void serviceMonitorsScrapeQuarkusMetricsOfAService(String name) {
+        assertThat(WiringChecks.monitors(Platform.overlay(name))).isEmpty();
+    }
+
+    @Test
+    void aServiceMonitorOnAMissingPortOrPathIsCaught() {
+        Overlay broken = Platform.overlay("prod").with(documents -> {
+            Map<String, Object> endpoint = ((List<Map<String, Object>>) ManifestModelTest.spec(documents, "ServiceMonitor",
+                    "indicator-service").get("endpoints")).get(0);
+            endpoint.put("port", "metrics");
+            endpoint.put("path", "/metrics");
+        });
+
+        assertThat(WiringChecks.monitors(broken)).containsExactlyInAnyOrder(
+                "ServiceMonitor indicator-service: scrapes /metrics, Quarkus serves metrics on /q/metrics",
+                "ServiceMonitor indicator-service: Service indicator-service has no port metrics");
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
     void probesAskQuarkusHealthOnTheServicePort(String name) {
         assertThat(WiringChecks.probes(Platform.overlay(name), Platform.SERVICES)).isEmpty();
     }
