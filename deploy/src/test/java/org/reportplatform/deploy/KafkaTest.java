@@ -1,8 +1,6 @@
 package org.reportplatform.deploy;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,22 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Topics, users and ACLs against the topics and groups the services' configuration names. */
 @SuppressWarnings("unchecked")
 class KafkaTest {
-
-    static final List<String> OVERLAYS = Overlay.NAMES;
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void everyTopicTheServicesNameHasAKafkaTopic(String name) {
-        assertThat(KafkaChecks.topics(Platform.overlay(name), Platform.SERVICES)).isEmpty();
-        assertThat(KafkaChecks.topicNames(Platform.overlay(name)))
-                .contains("report-submissions", "indicator-aggregates");
-    }
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void eachServiceMayTouchOnlyItsOwnTopicsAndGroups(String name) {
-        assertThat(KafkaChecks.acls(Platform.overlay(name), Platform.SERVICES)).isEmpty();
-    }
 
     @Test
     void prodReplicatesEveryTopicThreeTimesWithTwoInSync() {

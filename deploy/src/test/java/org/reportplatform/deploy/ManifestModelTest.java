@@ -1,9 +1,6 @@
 package org.reportplatform.deploy;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
 
 import java.util.List;
 import java.util.Map;
@@ -13,22 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every manifest of every overlay is a valid object of its kind: no unknown field, no wrong type. */
 class ManifestModelTest {
-
-    static final List<String> OVERLAYS = Overlay.NAMES;
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void everyManifestParsesWithoutUnknownFields(String name) {
-        Overlay overlay = Platform.overlay(name);
-
-        assertThat(overlay.resources.size()).isGreaterThanOrEqualTo(30);
-        for (HasMetadata resource : overlay.resources) {
-            assertThat(Models.unknownFields(resource))
-                    .as("%s %s", resource.getKind(), resource.getMetadata().getName()).isEmpty();
-            assertThat(resource.getMetadata().getNamespace()).as(resource.getKind())
-                    .isEqualTo(resource.getKind().equals("Namespace") ? null : "report-platform");
-        }
-    }
 
     @Test
     void anUnknownFieldIsReportedWithItsPath() {

@@ -1,6 +1,8 @@
 package org.reportplatform.deploy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -63,6 +65,34 @@ final class Overlay {
                 statefulSet.getSpec().getTemplate(), statefulSet.getSpec().getReplicas(),
                 statefulSet.getSpec().getVolumeClaimTemplates())));
         return workloads;
+    }
+
+    /**
+     * The value a container's environment variable takes: set directly, from a ConfigMap key (valueFrom or envFrom,
+     * later sources winning as in Kubernetes), or {@code secret:<name>/<key>} for a Secret key; null when unset.
+     */
+    String environmentValue(Container container, String variable) {
+        for (EnvVar env : container.getEnv()) {
+            if (env.getName().equals(variable)) {
+                if (env.getValueFrom() == null) {
+                    return env.getValue();
+                }
+                var configMapKey = env.getValueFrom().getConfigMapKeyRef();
+                if (configMapKey != null) {
+                    return configMap(configMapKey.getName()).map(map -> map.getData().get(configMapKey.getKey())).orElse(null);
+                }
+                var secretKey = env.getValueFrom().getSecretKeyRef();
+                return secretKey == null ? null : "secret:" + secretKey.getName() + "/" + secretKey.getKey();
+            }
+        }
+        String value = null;
+        for (var source : container.getEnvFrom()) {
+            if (source.getConfigMapRef() != null) {
+                value = configMap(source.getConfigMapRef().getName())
+                        .map(map -> map.getData().get(variable)).orElse(value);
+            }
+        }
+        return value;
     }
 
     /** The raw document of a resource, to change it in a negative test. */

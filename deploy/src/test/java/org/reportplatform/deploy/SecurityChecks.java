@@ -68,7 +68,7 @@ final class SecurityChecks {
                     }
                 }
             }
-            String stateDirectory = environmentValue(overlay, WiringChecks.mainContainer(workload), "KAFKA_STREAMS_STATE_DIR");
+            String stateDirectory = overlay.environmentValue(WiringChecks.mainContainer(workload), "KAFKA_STREAMS_STATE_DIR");
             if (services.get(name).usesExtension("quarkus-kafka-streams")
                     && !"volumeClaimTemplate".equals(volumeKind(workload, WiringChecks.mainContainer(workload), stateDirectory))) {
                 problems.add(name + ": the Kafka Streams state directory " + stateDirectory
@@ -139,17 +139,5 @@ final class SecurityChecks {
         Optional<Volume> volume = workload.template().getSpec().getVolumes().stream()
                 .filter(candidate -> candidate.getName().equals(volumeName.get())).findFirst();
         return volume.map(v -> v.getEmptyDir() != null ? "emptyDir" : "other").orElse(null);
-    }
-
-    /** A variable's value, set directly or through an envFrom ConfigMap. */
-    static String environmentValue(Overlay overlay, Container container, String variable) {
-        return container.getEnv().stream().filter(env -> env.getName().equals(variable) && env.getValue() != null)
-                .map(env -> env.getValue()).findFirst()
-                .orElseGet(() -> container.getEnvFrom().stream()
-                        .filter(source -> source.getConfigMapRef() != null)
-                        .map(source -> overlay.configMap(source.getConfigMapRef().getName()))
-                        .flatMap(Optional::stream)
-                        .map(configMap -> configMap.getData().get(variable))
-                        .filter(Objects::nonNull).findFirst().orElse(null));
     }
 }

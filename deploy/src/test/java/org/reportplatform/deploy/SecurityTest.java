@@ -1,8 +1,6 @@
 package org.reportplatform.deploy;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
 
 import java.util.List;
 import java.util.Map;
@@ -12,20 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Locked-down pods; only intake and dashboard-api reachable from the Ingress, over TLS. */
 @SuppressWarnings("unchecked")
 class SecurityTest {
-
-    static final List<String> OVERLAYS = Overlay.NAMES;
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void podsRunNonRootReadOnlyWithoutPrivilegesAndWithLimits(String name) {
-        assertThat(SecurityChecks.podHardening(Platform.overlay(name), Platform.SERVICES)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void onlyThePublicServicesAreExposed(String name) {
-        assertThat(SecurityChecks.exposure(Platform.overlay(name))).isEmpty();
-    }
 
     @Test
     void aWritableRootFilesystemAndAMissingLimitAreCaught() {

@@ -1,8 +1,6 @@
 package org.reportplatform.deploy;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,20 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Selectors, ports, probes, ConfigMaps, Secrets and environment variables meet each other and the services. */
 @SuppressWarnings("unchecked")
 class WiringTest {
-
-    static final List<String> OVERLAYS = Overlay.NAMES;
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void servicesSelectTheirPodsOnExistingPorts(String name) {
-        assertThat(WiringChecks.serviceSelectors(Platform.overlay(name))).isEmpty();
-    }
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void serviceMonitorsScrapeQuarkusMetricsOfAService(String name) {
-        assertThat(WiringChecks.monitors(Platform.overlay(name))).isEmpty();
-    }
 
     @Test
     void aServiceMonitorOnAMissingPortOrPathIsCaught() {
@@ -40,24 +24,6 @@ class WiringTest {
         assertThat(WiringChecks.monitors(broken)).containsExactlyInAnyOrder(
                 "ServiceMonitor indicator-service: scrapes /metrics, Quarkus serves metrics on /q/metrics",
                 "ServiceMonitor indicator-service: Service indicator-service has no port metrics");
-    }
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void probesAskQuarkusHealthOnTheServicePort(String name) {
-        assertThat(WiringChecks.probes(Platform.overlay(name), Platform.SERVICES)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void everyConfigMapAndSecretReferencedExists(String name) {
-        assertThat(WiringChecks.references(Platform.overlay(name), OperatorProvided.secrets())).isEmpty();
-    }
-
-    @ParameterizedTest
-    @FieldSource("OVERLAYS")
-    void everyEnvironmentVariableIsReadByItsService(String name) {
-        assertThat(WiringChecks.environment(Platform.overlay(name), Platform.SERVICES)).isEmpty();
     }
 
     @Test
