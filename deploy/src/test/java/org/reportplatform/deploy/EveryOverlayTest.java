@@ -35,6 +35,7 @@ class EveryOverlayTest {
         checks.put("Kafka listener", overlay -> ConnectionChecks.kafka(overlay, Platform.SERVICES));
         checks.put("databases", overlay -> ConnectionChecks.database(overlay, Platform.SERVICES));
         checks.put("topics", overlay -> KafkaChecks.topics(overlay, Platform.SERVICES));
+        checks.put("topic retention and compaction", overlay -> KafkaChecks.retention(overlay, Platform.SERVICES));
         checks.put("ACLs", overlay -> KafkaChecks.acls(overlay, Platform.SERVICES));
         checks.put("pod hardening", overlay -> SecurityChecks.podHardening(overlay, Platform.SERVICES));
         checks.put("exposure", SecurityChecks::exposure);

@@ -28,12 +28,41 @@ final class KafkaChecks {
     private KafkaChecks() {
     }
 
-    /** Every topic a service's configuration names (and every platform.topics.*) has a KafkaTopic. */
+    /** Every topic a service's configuration names (and every platform.topics.*) has a KafkaTopic, and no other. */
     static List<String> topics(Overlay overlay, Map<String, ServiceConfiguration> services) {
         Set<String> defined = topicNames(overlay);
         List<String> problems = new ArrayList<>();
         services.values().forEach(service -> service.topics().stream().filter(topic -> !defined.contains(topic))
                 .forEach(topic -> problems.add(service.name + " names topic " + topic + ", which has no KafkaTopic")));
+        Set<String> named = services.values().stream().flatMap(service -> service.topics().stream()).collect(Collectors.toSet());
+        defined.stream().filter(topic -> !named.contains(topic)).sorted()
+                .forEach(topic -> problems.add("KafkaTopic " + topic + " is named by no service"));
+        return problems;
+    }
+
+    /**
+     * What each topic keeps: the aggregates topic is compacted (the latest figure per key, from which a new
+     * consumer group rebuilds the read model), the submissions topic keeps everything (indicator-service replays it
+     * after a reset, docs/scaling.md).
+     */
+    static List<String> retention(Overlay overlay, Map<String, ServiceConfiguration> services) {
+        ServiceConfiguration any = services.values().iterator().next();
+        Map<String, Map<String, String>> expected = Map.of(
+                any.value("platform.topics.aggregates"), Map.of("cleanup.policy", "compact"),
+                any.value("platform.topics.submissions"), Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+        List<String> problems = new ArrayList<>();
+        expected.forEach((topic, settings) -> {
+            Optional<KafkaTopic> resource = overlay.all(KafkaTopic.class).stream()
+                    .filter(candidate -> topic.equals(Objects.requireNonNullElse(candidate.getSpec().getTopicName(),
+                            candidate.getMetadata().getName())))
+                    .findFirst();
+            settings.forEach((key, value) -> {
+                Object actual = resource.map(found -> found.getSpec().getConfig().get(key)).orElse(null);
+                if (!value.equals(String.valueOf(actual))) {
+                    problems.add("KafkaTopic " + topic + ": " + key + " " + actual + ", not " + value);
+                }
+            });
+        });
         return problems;
     }
 

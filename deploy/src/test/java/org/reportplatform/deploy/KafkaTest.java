@@ -40,6 +40,33 @@ class KafkaTest {
     }
 
     @Test
+    void aTopicNoServiceNamesIsCaught() {
+        Overlay broken = Platform.overlay("dev").with(documents -> documents.add(Kustomize.parseDocuments("""
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata: {name: report-submissions-v0, labels: {strimzi.io/cluster: platform-kafka}}
+                spec: {partitions: 12, replicas: 1}
+                """).get(0)));
+
+        assertThat(KafkaChecks.topics(broken, Platform.SERVICES))
+                .containsExactly("KafkaTopic report-submissions-v0 is named by no service");
+    }
+
+    @Test
+    void anUncompactedAggregatesTopicOrAnExpiringSubmissionsTopicIsCaught() {
+        Overlay broken = Platform.overlay("prod").with(documents -> {
+            ((Map<String, Object>) ManifestModelTest.spec(documents, "KafkaTopic", "indicator-aggregates").get("config"))
+                    .put("cleanup.policy", "delete");
+            ((Map<String, Object>) ManifestModelTest.spec(documents, "KafkaTopic", "report-submissions").get("config"))
+                    .put("retention.ms", 604800000);
+        });
+
+        assertThat(KafkaChecks.retention(broken, Platform.SERVICES)).containsExactlyInAnyOrder(
+                "KafkaTopic indicator-aggregates: cleanup.policy delete, not compact",
+                "KafkaTopic report-submissions: retention.ms 604800000, not -1");
+    }
+
+    @Test
     void aMissingOrAnExcessiveAclIsCaught() {
         Overlay broken = Platform.overlay("prod").with(documents -> {
             List<Map<String, Object>> intakeAcls = acls(documents, "report-intake");
