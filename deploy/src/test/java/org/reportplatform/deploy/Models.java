@@ -102,7 +102,7 @@ final class Models {
         return name.startsWith("io.fabric8.") || name.startsWith("io.strimzi.");
     }
 
-    private static final Set<String> NOT_PROPERTIES = Set.of("getClass", "getMetadata_", "getApiVersion", "getKind");
+    private static final Set<String> NOT_PROPERTIES = Set.of("getClass");
 
     private static boolean isProperty(Method method) {
         return method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
