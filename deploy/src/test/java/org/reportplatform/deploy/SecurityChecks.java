@@ -3,6 +3,7 @@ package org.reportplatform.deploy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -92,9 +93,17 @@ final class SecurityChecks {
                     problems.add("Ingress " + ingress.getMetadata().getName() + ": host " + rule.getHost() + " has no TLS");
                 }
                 for (HTTPIngressPath path : rule.getHttp().getPaths()) {
-                    String service = path.getBackend().getService().getName();
-                    if (!PUBLIC.contains(service)) {
-                        problems.add("Ingress " + ingress.getMetadata().getName() + " exposes " + service);
+                    var backend = path.getBackend().getService();
+                    if (!PUBLIC.contains(backend.getName())) {
+                        problems.add("Ingress " + ingress.getMetadata().getName() + " exposes " + backend.getName());
+                    }
+                    boolean portExists = overlay.find(Service.class, backend.getName()).stream()
+                            .flatMap(service -> service.getSpec().getPorts().stream())
+                            .anyMatch(port -> Objects.equals(port.getName(), backend.getPort().getName())
+                                    || Objects.equals(port.getPort(), backend.getPort().getNumber()));
+                    if (!portExists) {
+                        problems.add("Ingress " + ingress.getMetadata().getName() + ": no Service " + backend.getName()
+                                + " with port " + Objects.requireNonNullElse(backend.getPort().getName(), backend.getPort().getNumber()));
                     }
                 }
             }
@@ -109,6 +118,13 @@ final class SecurityChecks {
             if (selecting.isEmpty()) {
                 problems.add(workload.name() + ": no NetworkPolicy restricts who reaches its pods");
             }
+            selecting.stream().flatMap(policy -> policy.getSpec().getIngress().stream())
+                    .flatMap(rule -> rule.getPorts().stream())
+                    .filter(port -> port.getPort() != null && WiringChecks.containerPort(
+                            workload.template().getSpec().getContainers(), port.getPort()).isEmpty())
+                    .forEach(port -> problems.add(workload.name() + ": a NetworkPolicy opens port "
+                            + (port.getPort().getStrVal() != null ? port.getPort().getStrVal() : port.getPort().getIntVal())
+                            + ", which its containers do not have"));
             boolean admitsIngress = selecting.stream()
                     .flatMap(policy -> policy.getSpec().getIngress().stream())
                     .flatMap(rule -> rule.getFrom().stream())

@@ -54,6 +54,22 @@ class SecurityTest {
     }
 
     @Test
+    void aPortThatDoesNotExistBehindTheIngressOrANetworkPolicyIsCaught() {
+        Overlay broken = Platform.overlay("dev").with(documents -> {
+            Map<String, Object> rule = ((List<Map<String, Object>>) ManifestModelTest.spec(documents, "Ingress",
+                    "report-platform").get("rules")).get(1);
+            Map<String, Object> path = ((List<Map<String, Object>>) ((Map<String, Object>) rule.get("http")).get("paths")).get(0);
+            ((Map<String, Object>) ((Map<String, Object>) path.get("backend")).get("service")).put("port", Map.of("name", "https"));
+            Map<String, Object> policy = ManifestModelTest.spec(documents, "NetworkPolicy", "report-intake");
+            ((List<Map<String, Object>>) policy.get("ingress")).get(0).put("ports", List.of(Map.of("port", 8080)));
+        });
+
+        assertThat(SecurityChecks.exposure(broken)).containsExactlyInAnyOrder(
+                "Ingress report-platform: no Service dashboard-api with port https",
+                "report-intake: a NetworkPolicy opens port 8080, which its containers do not have");
+    }
+
+    @Test
     void aServiceWithoutNetworkPolicyIsCaught() {
         Overlay broken = Platform.overlay("dev").with(documents ->
                 documents.remove(Overlay.document(documents, "NetworkPolicy", "report-intake")));
