@@ -35,6 +35,7 @@ class EventJsonTest {
         String json = EventJson.write(event);
         assertThat(json).contains("\"region\":\"360722\"", "\"period\":\"2020\"", "\"status\":\"redacted\"", "18400.05",
                 "\"kind\":\"target\"", "\"reviewStatus\":\"APPROVED\"");
+        assertThat(json).as("no derived properties on the wire").doesNotContain("\"reported\":", "\"accepted\":");
         assertThat(EventJson.read(json, SubmissionEvent.class)).isEqualTo(event);
     }
 

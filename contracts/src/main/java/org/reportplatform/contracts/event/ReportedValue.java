@@ -1,5 +1,6 @@
 package org.reportplatform.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 
@@ -22,6 +23,7 @@ public record ReportedValue(IndicatorCode indicator, BigDecimal value, ValueStat
         this(indicator, value, status, ValueKind.ACTUAL);
     }
 
+    @JsonIgnore
     public boolean isReported() {
         return status == ValueStatus.REPORTED;
     }

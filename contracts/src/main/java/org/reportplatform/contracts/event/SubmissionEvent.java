@@ -1,5 +1,6 @@
 package org.reportplatform.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,7 @@ public record SubmissionEvent(
         reviewStatus = reviewStatus == null ? ReviewStatus.SUBMITTED : reviewStatus;
     }
 
+    @JsonIgnore
     public boolean isAccepted() {
         return reviewStatus == ReviewStatus.ACCEPTED;
     }
