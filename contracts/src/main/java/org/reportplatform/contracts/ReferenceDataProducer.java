@@ -27,4 +27,10 @@ public class ReferenceDataProducer {
     Catalogue catalogue() {
         return Catalogue.load();
     }
+
+    @Produces
+    @Singleton
+    FormAssignments formAssignments(Catalogue catalogue, RegionRegistry regions) {
+        return new FormAssignments(catalogue, regions);
+    }
 }

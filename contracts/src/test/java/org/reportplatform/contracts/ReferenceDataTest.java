@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.AggregationRule;
 import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.catalogue.Temporal;
@@ -100,5 +101,22 @@ class ReferenceDataTest {
         for (String bad : List.of("Edu_count", "edu", "edu-count", "x_y")) {
             assertThatThrownBy(() -> IndicatorCode.of(bad)).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void aFormIsExpectedOfTheKindsOfUnitItIsAssignedToAndAnIndicatorOfEveryUnitAssignedAFormHoldingIt() {
+        Catalogue catalogue = Catalogue.load();
+        FormAssignments assignments = new FormAssignments(catalogue, RegionRegistry.load());
+        RegionCode nanchang = RegionCode.of("360100");
+        Dataset sports = catalogue.dataset(
+                DatasetCode.of("spt_annual")).orElseThrow();
+
+        assertThat(assignments.unitsExpectedToReport(sports, nanchang)).hasSize(9)
+                .noneMatch(unit -> unit.kind() == RegionKind.ZONE);
+        assertThat(assignments.unitsExpectedToReport(
+                IndicatorCode.of("spt_venue_area"), nanchang)).isEqualTo(9);
+        assertThat(assignments.unitsExpectedToReport(
+                IndicatorCode.of("pop_resident"), nanchang))
+                .as("also in sci_annual, which zones report").isEqualTo(11);
     }
 }

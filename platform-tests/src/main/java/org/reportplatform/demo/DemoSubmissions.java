@@ -45,22 +45,22 @@ public final class DemoSubmissions {
         RegionRegistry regions = RegionRegistry.load();
         Catalogue catalogue = Catalogue.load();
         DemoFigures figures = new DemoFigures(catalogue);
-        List<RegionCode> units = regions.reportingUnitsUnder(province).stream().map(Region::code).toList();
+        List<Region> units = regions.reportingUnitsUnder(province);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> pending = new ArrayList<>();
-        for (RegionCode unit : units) {
+        for (Region unit : units) {
             // one task per unit keeps each unit's versions in order
             pending.add(pool.submit(() -> {
                 for (PeriodCode year : YEARS) {
-                    for (Dataset dataset : catalogue.datasets()) {
-                        int versions = year.equals(YEARS.get(1)) && Math.floorMod(unit.hashCode() + dataset.code().hashCode(), 8) == 0 ? 2 : 1;
+                    for (Dataset dataset : catalogue.datasets().stream().filter(form -> form.isAssignedTo(unit)).toList()) {
+                        int versions = year.equals(YEARS.get(1)) && Math.floorMod(unit.code().hashCode() + dataset.code().hashCode(), 8) == 0 ? 2 : 1;
                         for (PeriodCode period : periodsOf(dataset, year)) {
                             for (int version = 1; version <= versions; version++) {
                                 boolean reviewed = year.equals(YEARS.get(0));
-                                int status = post(http, submissions, figures.submission(unit, dataset, period, version), reviewed);
+                                int status = post(http, submissions, figures.submission(unit.code(), dataset, period, version), reviewed);
                                 byStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                             }
                         }

@@ -17,6 +17,10 @@ class DatasetApiTest {
     void listsTheForms() {
         JsonPath forms = given().get("/api/v1/datasets").then().statusCode(200).extract().jsonPath();
         assertThat(forms.getList("code")).containsExactly("edu_annual", "sci_annual", "sci_quarterly", "spt_annual");
+        assertThat(forms.getList("find { it.code == 'sci_quarterly' }.unitKinds"))
+                .containsExactly("DISTRICT", "COUNTY", "COUNTY_CITY", "ZONE", "TOWNSHIP");
+        assertThat(forms.getInt("find { it.code == 'sci_quarterly' }.dueDaysAfterPeriodEnd")).isEqualTo(15);
+        assertThat(forms.getList("find { it.code == 'spt_annual' }.unitKinds")).doesNotContain("ZONE");
     }
 
     @Test

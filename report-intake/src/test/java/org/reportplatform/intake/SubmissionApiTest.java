@@ -164,9 +164,14 @@ class SubmissionApiTest {
     }
 
     @Test
-    void aDevelopmentZoneReportsBesideTheCounties() {
-        post(submission("sjz-hitech-spt-2020", "130171", "spt_annual", "2020", value("pop_resident", "250000")))
+    void aDevelopmentZoneReportsBesideTheCountiesTheFormsAssignedToIt() {
+        post(submission("sjz-hitech-sci-2020", "130171", "sci_annual", "2020", value("pop_resident", "250000")))
                 .then().statusCode(202).body("region.name", equalTo("石家庄高新技术产业开发区"));
+        post(submission("sjz-hitech-spt-2020", "130171", "spt_annual", "2020", value("pop_resident", "250000")))
+                .then().statusCode(422).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("dataset"))
+                .body("errors[0].message", equalTo("spt_annual is not assigned to 130171, a unit of kind ZONE; it is "
+                        + "reported by DISTRICT, COUNTY, COUNTY_CITY, TOWNSHIP"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.reportplatform.contracts.period.PeriodType;
+import org.reportplatform.contracts.region.RegionKind;
 
 /**
  * The indicator catalogue ({@code reference/indicators.csv}) and the forms built on it ({@code reference/datasets.json}).
@@ -163,15 +164,21 @@ public final class Catalogue {
     /**
      * One entry of datasets.json: indicators are chosen by code ({@code indicators}) or by prefix
      * ({@code indicatorPrefixes}, less {@code excludedIndicators}: those another form collects more often), then
-     * closed over their components.
+     * closed over their components. {@code unitKinds} names the kinds of county-level unit it is assigned to, all by
+     * default.
      */
     record DatasetDefinition(String code, String nameZh, String nameEn, PeriodType periodType, int dueDaysAfterPeriodEnd,
-                             List<String> indicators, List<String> indicatorPrefixes, List<String> excludedIndicators) {
+                             List<String> indicators, List<String> indicatorPrefixes, List<String> excludedIndicators,
+                             Set<RegionKind> unitKinds) {
 
         DatasetDefinition {
             indicators = indicators == null ? List.of() : indicators;
             indicatorPrefixes = indicatorPrefixes == null ? List.of() : indicatorPrefixes;
             excludedIndicators = excludedIndicators == null ? List.of() : excludedIndicators;
+            unitKinds = unitKinds == null ? Dataset.ALL_UNIT_KINDS : unitKinds;
+            if (!Dataset.ALL_UNIT_KINDS.containsAll(unitKinds)) {
+                throw new IllegalArgumentException("dataset " + code + " is assigned to kinds that do not report: " + unitKinds);
+            }
         }
 
         Dataset toDataset(Map<IndicatorCode, Indicator> catalogue) {
@@ -197,7 +204,7 @@ public final class Catalogue {
                     .filter(chosen::contains)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             return new Dataset(DatasetCode.of(code), nameZh, nameEn, periodType, dueDaysAfterPeriodEnd,
-                    Collections.unmodifiableSet(inCatalogueOrder));
+                    Collections.unmodifiableSet(inCatalogueOrder), unitKinds);
         }
     }
 }

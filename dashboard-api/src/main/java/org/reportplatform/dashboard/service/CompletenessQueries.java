@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.reportplatform.contracts.FormAssignments;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
@@ -26,23 +27,26 @@ public class CompletenessQueries {
     private final SubmissionReceiptRepository receipts;
     private final ReferenceData reference;
     private final RegionRegistry regions;
+    private final FormAssignments assignments;
 
-    CompletenessQueries(SubmissionReceiptRepository receipts, ReferenceData reference, RegionRegistry regions) {
+    CompletenessQueries(SubmissionReceiptRepository receipts, ReferenceData reference, RegionRegistry regions,
+                        FormAssignments assignments) {
         this.receipts = receipts;
         this.reference = reference;
         this.regions = regions;
+        this.assignments = assignments;
     }
 
     /** {@code period} must be of the form's period type. */
     public Completeness completeness(Dataset form, PeriodCode period, RegionCode regionCode) {
         Region region = reference.region(regionCode);
         Deadline deadline = Deadline.of(form, period);
-        List<Region> units = regions.reportingUnitsUnder(region.code());
+        List<Region> units = assignments.unitsExpectedToReport(form, region.code());
         Map<RegionCode, Instant> firstSubmissions = receipts
                 .of(form.code().value(), period.value(), units.stream().map(unit -> unit.code().value()).toList()).stream()
                 .collect(Collectors.toMap(receipt -> RegionCode.of(receipt.id.region()), receipt -> receipt.firstSubmittedAt));
         List<Coverage> children = regions.children(region.code()).stream()
-                .map(child -> Coverage.of(child, regions.reportingUnitsUnder(child.code()), firstSubmissions, deadline))
+                .map(child -> Coverage.of(child, assignments.unitsExpectedToReport(form, child.code()), firstSubmissions, deadline))
                 .sorted(HIGHEST_RATE_FIRST)
                 .toList();
         List<Unit> missing = units.stream()

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.reportplatform.contracts.FormAssignments;
 import org.reportplatform.contracts.catalogue.AggregationRule;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.event.Basis;
@@ -32,11 +33,14 @@ public class FigureQueries {
     private final AggregateRepository repository;
     private final ReferenceData reference;
     private final RegionRegistry regions;
+    private final FormAssignments assignments;
 
-    FigureQueries(AggregateRepository repository, ReferenceData reference, RegionRegistry regions) {
+    FigureQueries(AggregateRepository repository, ReferenceData reference, RegionRegistry regions,
+                  FormAssignments assignments) {
         this.repository = repository;
         this.reference = reference;
         this.regions = regions;
+        this.assignments = assignments;
     }
 
     public RegionFigure figure(String indicatorCode, RegionCode regionCode, PeriodCode period, Basis basis) {
@@ -69,7 +73,7 @@ public class FigureQueries {
         return rows.current(region.code())
                 .map(row -> RegionFigure.of(indicator, region, rows.period(), rows.basis(), row, target, yearOverYear))
                 .orElseGet(() -> RegionFigure.notYetReported(indicator, region, rows.period(), rows.basis(),
-                        regions.reportingUnitsWithin(region.code()), target, yearOverYear));
+                        assignments.unitsExpectedToReport(indicator.code(), region.code()), target, yearOverYear));
     }
 
     private ChildFigure childFigure(Indicator indicator, Ranked<Region> entry, BigDecimal parentValue, Rows rows) {
@@ -81,7 +85,8 @@ public class FigureQueries {
                         row.expectedUnits, row.withheldUnits, entry.rank(), shareOf(indicator, row.value, parentValue),
                         target, yearOverYear))
                 .orElseGet(() -> new ChildFigure(child.code(), child.name(), null, 0,
-                        regions.reportingUnitsWithin(child.code()), 0, null, null, target, yearOverYear));
+                        assignments.unitsExpectedToReport(indicator.code(), child.code()), 0, null, null, target,
+                        yearOverYear));
     }
 
     /** Only a sum is made of its parts: a ratio or an average of a child is no share of the parent's. */

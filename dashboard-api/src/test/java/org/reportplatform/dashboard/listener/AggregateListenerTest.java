@@ -29,7 +29,7 @@ import org.reportplatform.dashboard.support.TestTopicsResource;
 @WithTestResource(TestTopicsResource.class)
 class AggregateListenerTest {
 
-    private static final TopicPartition PARTITION = new TopicPartition("test-indicator-aggregates", 0);
+    private static final TopicPartition PARTITION = new TopicPartition("test-dashboard-indicator-aggregates", 0);
 
     @Inject
     AggregateListener listener;
@@ -52,7 +52,7 @@ class AggregateListenerTest {
                     figure("360723", "9"), record("edu_student_count|360723|2024", "{not json")));
 
             assertThat(log.messages()).singleElement().asString()
-                    .startsWith("Skipping unreadable record test-indicator-aggregates-0@")
+                    .startsWith("Skipping unreadable record test-dashboard-indicator-aggregates-0@")
                     .contains("(key edu_student_count|360723|2024)");
         }
 

@@ -308,7 +308,7 @@ class AggregatesApiTest {
 
             await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> figure("edu_student_count", "360704", "2020")
                     .body("value", sameNumber("777")));
-            String skipped = "Skipping unreadable record test-indicator-aggregates-0@";
+            String skipped = "Skipping unreadable record test-dashboard-indicator-aggregates-0@";
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
                     .startsWith(skipped + notJson + " (key " + key + ")").contains("not a AggregateEvent"));
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)

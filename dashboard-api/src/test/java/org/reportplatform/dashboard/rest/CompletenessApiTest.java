@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.reportplatform.dashboard.support.SameNumber.exactNumbers;
 import static org.reportplatform.dashboard.support.SameNumber.sameNumber;
 
@@ -188,7 +190,7 @@ class CompletenessApiTest {
             await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> completeness("edu_annual", "2015", "360700")
                     .body("received", equalTo(1))
                     .body("children[0].region", equalTo("360704")));
-            String skipped = "Skipping unreadable record test-report-submissions-0@";
+            String skipped = "Skipping unreadable record test-dashboard-report-submissions-0@";
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
                     .startsWith(skipped + notJson + " (key 360702)").contains("not a SubmissionEvent"));
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
@@ -200,6 +202,20 @@ class CompletenessApiTest {
 
     private SubmissionReceipt receipt(String region) {
         return receipts.findByIdOptional(new SubmissionReceiptId(region, "edu_annual", "2013")).orElseThrow();
+    }
+
+    @Test
+    void onlyTheUnitsAFormIsAssignedToAreExpected() {
+        publisher.publish(Events.submission("360102", "spt_annual", "2016", 1, "2017-01-10T00:00:00Z"));
+
+        // Nanchang has 11 units, two of them development zones, which the sports form is not assigned to
+        await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> completeness("spt_annual", "2016", "360100")
+                .body("received", equalTo(1)));
+        completeness("spt_annual", "2016", "360100")
+                .body("expected", equalTo(9))
+                .body("missingUnits.code", not(hasItem("360190")))
+                .body("missingUnits", hasSize(8));
+        completeness("sci_annual", "2016", "360100").body("expected", equalTo(11));
     }
 
     private static ValidatableResponse completeness(String dataset, String period, String region) {

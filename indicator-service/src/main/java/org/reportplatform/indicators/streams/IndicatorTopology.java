@@ -17,6 +17,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.reportplatform.contracts.FormAssignments;
 import org.reportplatform.contracts.catalogue.AggregationRule;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Indicator;
@@ -45,6 +46,7 @@ public final class IndicatorTopology {
     private final TopicsConfig topics;
     private final Catalogue catalogue;
     private final RegionRegistry regions;
+    private final FormAssignments assignments;
     private final Clock clock;
     private final Serde<Tally> tallies = JsonSerdes.of(Tally.class);
     private final Serde<AggregateEvent> aggregateEvents = JsonSerdes.of(AggregateEvent.class);
@@ -53,6 +55,7 @@ public final class IndicatorTopology {
         this.topics = topics;
         this.catalogue = catalogue;
         this.regions = regions;
+        this.assignments = new FormAssignments(catalogue, regions);
         this.clock = clock;
     }
 
@@ -135,7 +138,7 @@ public final class IndicatorTopology {
                 hasComponents ? tally.denominator() : null,
                 tally.reportingUnits(),
                 tally.withheldUnits(),
-                regions.reportingUnitsWithin(key.region()),
+                assignments.unitsExpectedToReport(key.indicator(), key.region()),
                 Instant.now(clock),
                 key.kind(),
                 key.basis());

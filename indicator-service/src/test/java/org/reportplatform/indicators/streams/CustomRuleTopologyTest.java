@@ -32,7 +32,7 @@ class CustomRuleTopologyTest {
     private static final Catalogue CATALOGUE = new Catalogue(
             List.of(indicator(LARGEST_CLASS, AggregationRule.MAX), indicator(CITY_RANK, AggregationRule.NONE)),
             List.of(new Dataset(DatasetCode.of(EDUCATION), "教育", "Education", PeriodType.YEARLY, 31,
-                    Set.of(IndicatorCode.of(LARGEST_CLASS), IndicatorCode.of(CITY_RANK)))));
+                    Set.of(IndicatorCode.of(LARGEST_CLASS), IndicatorCode.of(CITY_RANK)), Dataset.ALL_UNIT_KINDS)));
 
     private static final String XINFENG = "360722";
     private static final String DAYU = "360723";

@@ -8,9 +8,11 @@ import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.catalogue.ValueType;
 import org.reportplatform.contracts.period.PeriodType;
+import org.reportplatform.contracts.region.RegionKind;
 
 /** A form and what to send for it: county systems learn the indicators of a submission from here. */
-public record DatasetView(String code, String nameZh, String nameEn, PeriodType periodType, List<IndicatorView> indicators) {
+public record DatasetView(String code, String nameZh, String nameEn, PeriodType periodType, int dueDaysAfterPeriodEnd,
+                          List<RegionKind> unitKinds, List<IndicatorView> indicators) {
 
     /**
      * One indicator of the form.
@@ -32,6 +34,7 @@ public record DatasetView(String code, String nameZh, String nameEn, PeriodType 
         List<IndicatorView> indicators = dataset.indicators().stream()
                 .map(code -> IndicatorView.of(catalogue.indicator(code).orElseThrow()))
                 .toList();
-        return new DatasetView(dataset.code().value(), dataset.nameZh(), dataset.nameEn(), dataset.periodType(), indicators);
+        return new DatasetView(dataset.code().value(), dataset.nameZh(), dataset.nameEn(), dataset.periodType(),
+                dataset.dueDaysAfterPeriodEnd(), dataset.unitKinds().stream().sorted().toList(), indicators);
     }
 }

@@ -71,8 +71,9 @@ public class SubmissionValidator {
     public List<FieldError> validate(SubmissionRequest request) {
         List<FieldError> errors = new ArrayList<>();
         checkKey(request.submissionKey(), errors);
-        checkRegion(request.region(), errors);
+        Optional<Region> region = checkRegion(request.region(), errors);
         Optional<Dataset> dataset = checkDataset(request.dataset(), errors);
+        checkAssignment(region, dataset, errors);
         checkPeriod(request.period(), dataset, errors);
         checkValues(request.values(), dataset, errors);
         return errors;
@@ -88,10 +89,11 @@ public class SubmissionValidator {
         }
     }
 
-    private void checkRegion(String code, List<FieldError> errors) {
+    /** The reporting unit, when the code names one. */
+    private Optional<Region> checkRegion(String code, List<FieldError> errors) {
         if (isBlank(code)) {
             errors.add(new FieldError("region", "is required: the six-digit code of the reporting unit, e.g. 360722"));
-            return;
+            return Optional.empty();
         }
         Optional<Region> region = parse(() -> RegionCode.of(code)).flatMap(regions::find);
         if (region.isEmpty()) {
@@ -99,6 +101,17 @@ public class SubmissionValidator {
         } else if (!region.get().isReportingUnit()) {
             errors.add(new FieldError("region", code + " is a " + region.get().level().name().toLowerCase(Locale.ROOT)
                     + "; submissions come from county-level units"));
+            return Optional.empty();
+        }
+        return region;
+    }
+
+    /** A unit reports the forms assigned to its kind only: a figure nobody expects would count in no completeness. */
+    private static void checkAssignment(Optional<Region> region, Optional<Dataset> dataset, List<FieldError> errors) {
+        if (region.isPresent() && dataset.isPresent() && !dataset.get().isAssignedTo(region.get())) {
+            errors.add(new FieldError("dataset", dataset.get().code() + " is not assigned to " + region.get().code()
+                    + ", a unit of kind " + region.get().kind() + "; it is reported by "
+                    + dataset.get().unitKinds().stream().sorted().map(Enum::name).collect(Collectors.joining(", "))));
         }
     }
 

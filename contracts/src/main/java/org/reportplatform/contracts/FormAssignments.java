@@ -1,0 +1,47 @@
+package org.reportplatform.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.Dataset;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.region.Region;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionRegistry;
+
+/**
+ * Which reporting units are expected to report what: a form is assigned to the county-level units of the kinds it
+ * names; an indicator is expected of every unit assigned a form that contains it. What completeness and every
+ * figure's {@code expectedUnits} count.
+ */
+public final class FormAssignments {
+
+    private record Expectation(Set<Dataset> forms, RegionCode region) {
+    }
+
+    private final Catalogue catalogue;
+    private final RegionRegistry regions;
+    /** Figures ask this for every event; few distinct sets of forms hold an indicator, so this stays small. */
+    private final Map<Expectation, Integer> expectedCounts = new ConcurrentHashMap<>();
+
+    public FormAssignments(Catalogue catalogue, RegionRegistry regions) {
+        this.catalogue = catalogue;
+        this.regions = regions;
+    }
+
+    /** The units within the region, itself included, expected to report the form, by code. */
+    public List<Region> unitsExpectedToReport(Dataset form, RegionCode region) {
+        return regions.reportingUnitsUnder(region).stream().filter(form::isAssignedTo).toList();
+    }
+
+    /** How many units within the region are expected to report the indicator, in any of the forms that hold it. */
+    public int unitsExpectedToReport(IndicatorCode indicator, RegionCode region) {
+        Set<Dataset> forms = Set.copyOf(catalogue.datasets().stream().filter(form -> form.contains(indicator)).toList());
+        return expectedCounts.computeIfAbsent(new Expectation(forms, region), expectation ->
+                (int) regions.reportingUnitsUnder(region).stream()
+                        .filter(unit -> forms.stream().anyMatch(form -> form.isAssignedTo(unit)))
+                        .count());
+    }
+}
