@@ -1,0 +1,5 @@
+package org.reportplatform.intake.extraction;
+
+/** What the classifier says about one number: its kind, the phrase it is about and the period it states. */
+record Classification(FactKind kind, String subject, String period) {
+}

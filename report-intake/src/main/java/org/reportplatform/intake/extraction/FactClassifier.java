@@ -1,0 +1,108 @@
+package org.reportplatform.intake.extraction;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fourth stage: decides what a number says (actual, target, change, rank, share), which phrase it is about and
+ * which year it is stated for, from the words around it and the heading it stands under.
+ */
+public final class FactClassifier {
+
+    private static final Pattern COMPARISON = Pattern.compile(
+            "同比|环比|比上年|比去年|较上年|较去年|比上一年|较上一年|比上学期|较上学期|比(?:19|20)\\d{2}年|较(?:19|20)\\d{2}年|较往年|比往年");
+    private static final Pattern CHANGE_VERB = Pattern.compile("增长|增加|提高|提升|上升|下降|减少|降低|净增|增幅|降幅|翻|多|少");
+    /** Verbs that make the number right after them a change whatever precedes: 净增5所, 增长22%. */
+    private static final Pattern DIRECT_CHANGE = Pattern.compile("(?:净增|净减|增幅为?|降幅为?|增长了?|下降了?|上涨了?|增长率为?|增速为?)$");
+    private static final Pattern RANK_MOVE = Pattern.compile("(?:进步|前进|上升|提升|提高|后退|下降|退步)了?$");
+    private static final Pattern SHARE = Pattern.compile("占|比重|占比");
+    /** 计划 alone is mostly a noun (营养改善计划); as a verb it is followed by what is planned. */
+    private static final Pattern TARGET = Pattern.compile(
+            "力争|确保|目标|争取|预计|计划(?:到|于|在|新增|新建|建设|投入|完成|实现|招|改|扩)|拟|力求|将达到|要达到|努力实现");
+    private static final Pattern PLAN_SECTION = Pattern.compile("计划|思路|打算|目标|下一步|下步|展望|设想|安排|谋划|规划");
+    private static final Pattern RESULT_SECTION = Pattern.compile("总结|成效|成绩|完成|情况|回顾|亮点|做法");
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
+    private static final String BASE_YEAR_MARKS = "比较于自从至到";
+    private static final String[] TRAILING_FILLERS = {"共计", "合计", "累计", "总计", "共有", "现有", "达到", "分别为", "分别",
+            "共", "计", "有", "达", "为", "是", "了", "已", "均", "总数", "约", "近", "超过", "逾", "不少于", "不低于"};
+    private static final String[] LEADING_FILLERS = {"其中", "目前", "同时", "另外", "此外", "现在", "并", "已", "共", "和", "及"};
+    private static final int MAX_SUBJECT = 24;
+    private static final int MIN_SUBJECT = 2;
+
+    public Classification classify(String text, NumberMention number, List<String> sectionTitles) {
+        String phraseBefore = text.substring(Clauses.phraseStart(text, number.start()), number.start());
+        String sentenceBefore = text.substring(Clauses.sentenceStart(text, number.start()), number.start());
+        return new Classification(kind(number, phraseBefore, sentenceBefore, sectionTitles),
+                subject(text, number, phraseBefore), period(sentenceBefore));
+    }
+
+    private static FactKind kind(NumberMention number, String phraseBefore, String sentenceBefore, List<String> sectionTitles) {
+        if (number.rank()) {
+            return FactKind.RANK;
+        }
+        String unit = number.baseUnit();
+        if (unit.endsWith("百分点") || DIRECT_CHANGE.matcher(phraseBefore).find()
+                || (unit.equals("位") || unit.equals("名")) && RANK_MOVE.matcher(phraseBefore).find()) {
+            return FactKind.CHANGE;
+        }
+        Matcher comparison = COMPARISON.matcher(sentenceBefore);
+        if (comparison.find() && CHANGE_VERB.matcher(sentenceBefore.substring(comparison.end())).find()) {
+            return FactKind.CHANGE;
+        }
+        if ((unit.equals("%") || unit.equals("‰")) && SHARE.matcher(phraseBefore).find()) {
+            return FactKind.SHARE;
+        }
+        if (TARGET.matcher(sentenceBefore).find() || sectionTitles.stream().anyMatch(FactClassifier::isPlan)) {
+            return FactKind.TARGET;
+        }
+        return FactKind.ACTUAL;
+    }
+
+    private static boolean isPlan(String title) {
+        return PLAN_SECTION.matcher(title).find() && !RESULT_SECTION.matcher(title).find();
+    }
+
+    /** The phrase before the number (在园幼儿 of 在园幼儿3000人), or after it when the number leads (3所新校). */
+    private static String subject(String text, NumberMention number, String phraseBefore) {
+        String before = trim(phraseBefore);
+        if (before.length() >= MIN_SUBJECT) {
+            return before.length() > MAX_SUBJECT ? before.substring(before.length() - MAX_SUBJECT) : before;
+        }
+        String after = trim(text.substring(number.end(), Clauses.phraseEnd(text, number.end())));
+        return after.length() > MAX_SUBJECT ? after.substring(0, MAX_SUBJECT) : after;
+    }
+
+    private static String trim(String phrase) {
+        String subject = phrase.strip();
+        boolean changed = true;
+        while (changed && !subject.isEmpty()) {
+            changed = false;
+            for (String filler : TRAILING_FILLERS) {
+                if (subject.endsWith(filler)) {
+                    subject = subject.substring(0, subject.length() - filler.length()).strip();
+                    changed = true;
+                }
+            }
+            for (String filler : LEADING_FILLERS) {
+                if (subject.startsWith(filler)) {
+                    subject = subject.substring(filler.length()).strip();
+                    changed = true;
+                }
+            }
+        }
+        return subject;
+    }
+
+    /** The last year the sentence states before the number, unless it is a base of comparison (比2019年). */
+    private static String period(String sentenceBefore) {
+        Matcher year = YEAR.matcher(sentenceBefore);
+        String found = null;
+        while (year.find()) {
+            if (year.start() == 0 || BASE_YEAR_MARKS.indexOf(sentenceBefore.charAt(year.start() - 1)) < 0) {
+                found = year.group(1);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,214 @@
+package org.reportplatform.intake.extraction;
+
+import cn.hutool.core.convert.NumberChineseFormatter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Second-to-last reading stage: every number with a unit (or a magnitude, or a rank), in Arabic or Chinese
+ * numerals, with its qualifier, and every placeholder standing for a withheld number. Numbers without a unit are
+ * years, dates, document numbers, headings or names and are left out; so are editions (第46届), slogans (“五个一”,
+ * 1+6+N) and class names (大一班).
+ */
+public final class NumberFinder {
+
+    private static final String ARABIC = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
+    private static final String CHINESE = "[零〇一二两三四五六七八九十百千万亿]+";
+    private static final String PLACEHOLDER = "[Xx×]{1,3}|\\*{2,}|_{2,}";
+    private static final String ONE = "(?:" + ARABIC + "|" + CHINESE + "|" + PLACEHOLDER + ")";
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\dA-Za-z.])(?<num>" + ONE + ")(?:(?:[-~至到—])(?<to>" + ONE + "))?"
+                    + "(?<approx1>余|多)?(?<mag>" + Units.MAGNITUDE + ")?(?<approx2>余|多)?"
+                    + "(?<unit>" + Units.PATTERN + ")?(?<suffix>以上|以下|左右|上下|以内|之内)?(?![A-Za-z])");
+    /** 生机比 12:1 and the like; a time of day (10:30) does not end in :1. */
+    private static final Pattern RATIO = Pattern.compile("(?<![\\d.:])(?<num>\\d+(?:\\.\\d+)?):1(?![\\d.:])");
+
+    private static final Map<String, Qualifier> PREFIXES = Map.ofEntries(
+            Map.entry("将近", Qualifier.APPROXIMATE), Map.entry("接近", Qualifier.APPROXIMATE),
+            Map.entry("大约", Qualifier.APPROXIMATE), Map.entry("近", Qualifier.APPROXIMATE),
+            Map.entry("约", Qualifier.APPROXIMATE), Map.entry("逾", Qualifier.AT_LEAST),
+            Map.entry("超过", Qualifier.AT_LEAST), Map.entry("超", Qualifier.AT_LEAST),
+            Map.entry("不少于", Qualifier.AT_LEAST), Map.entry("不低于", Qualifier.AT_LEAST),
+            Map.entry("至少", Qualifier.AT_LEAST), Map.entry("不超过", Qualifier.AT_MOST),
+            Map.entry("不足", Qualifier.AT_MOST), Map.entry("不到", Qualifier.AT_MOST), Map.entry("最多", Qualifier.AT_MOST));
+    private static final Map<String, Qualifier> SUFFIXES = Map.of(
+            "以上", Qualifier.AT_LEAST, "以下", Qualifier.AT_MOST, "以内", Qualifier.AT_MOST, "之内", Qualifier.AT_MOST,
+            "左右", Qualifier.APPROXIMATE, "上下", Qualifier.APPROXIMATE);
+    private static final int LONGEST_PREFIX = 3;
+    /** Words before 第N that make it a rank rather than an edition or an ordinal. */
+    private static final Pattern RANK_CONTEXT = Pattern.compile("列|位居|居|排名|排|名列|进入|跻身|获|占|位于");
+    private static final int RANK_CONTEXT_REACH = 8;
+    private static final int QUOTE_REACH = 10;
+    private static final Pattern THRESHOLD_FOLLOWER = Pattern.compile("\\d|人数|的|超大|学生|考生");
+    /** 六个方面, 三个环节: how a report is organised, not what it reports. */
+    private static final Pattern STRUCTURE = Pattern.compile("方面|方向|层面|环节|维度|阶段|步骤");
+    private static final int MAX_DIGITS = 13;
+    private static final int NAME_REPEATS = 3;
+
+    public List<NumberMention> find(String text) {
+        List<NumberMention> found = new ArrayList<>();
+        Map<String, Integer> chineseSpellings = new HashMap<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            NumberMention mention = read(text, m);
+            if (mention != null) {
+                found.add(mention);
+                if (mention.chineseNumeral()) {
+                    chineseSpellings.merge(spelling(text, mention), 1, Integer::sum);
+                }
+            }
+        }
+        // 五家渠, 二十六中: a Chinese numeral that recurs with the same character after it is a name, not a count
+        found.removeIf(n -> n.chineseNumeral() && chineseSpellings.get(spelling(text, n)) >= NAME_REPEATS);
+        Matcher ratio = RATIO.matcher(text);
+        while (ratio.find()) {
+            BigDecimal value = new BigDecimal(ratio.group("num"));
+            found.add(new NumberMention(ratio.start(), ratio.end(), ratio.start(), ratio.end(), value, null, ":1",
+                    value, ":1", Qualifier.EXACT, false, null, false));
+        }
+        found.sort(java.util.Comparator.comparingInt(NumberMention::start));
+        return found;
+    }
+
+    private static String spelling(String text, NumberMention mention) {
+        return text.substring(mention.numberStart(), Math.min(text.length(), mention.end() + 1));
+    }
+
+    private static NumberMention read(String text, Matcher m) {
+        String number = m.group("num");
+        String magnitude = m.group("mag");
+        String unit = m.group("unit");
+        boolean placeholder = number.matches(PLACEHOLDER);
+        boolean chinese = !placeholder && !Character.isDigit(number.charAt(0));
+        boolean rank = m.start() > 0 && text.charAt(m.start() - 1) == '第';
+        if (rank && !hasRankContext(text, m.start() - 1)) {
+            return null;
+        }
+        if (chinese && magnitude == null && number.length() > 1 && (number.endsWith("万") || number.endsWith("亿"))) {
+            magnitude = number.substring(number.length() - 1);
+            number = number.substring(0, number.length() - 1);
+        }
+        if (!rank && unit == null && magnitude == null) {
+            return null;
+        }
+        if (chinese && !plausibleChinese(number, magnitude, m.group("approx1"), unit, text, m)) {
+            return null;
+        }
+        if (isSloganOrName(text, m, unit) || isThreshold(text, m)) {
+            return null;
+        }
+        Qualifier qualifier = qualifier(text, m);
+        String writtenUnit = Units.written(magnitude, unit);
+        if (placeholder) {
+            return new NumberMention(qualifierStart(text, m.start()), m.end(), m.start(), m.end("num"), null, null,
+                    writtenUnit, null, baseUnit(unit), qualifier, rank, number, false);
+        }
+        BigDecimal value = parse(number);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal to = m.group("to") == null || m.group("to").matches(PLACEHOLDER) ? null : parse(m.group("to"));
+        return new NumberMention(qualifierStart(text, m.start()), m.end(), m.start(), m.end("num"), value, to, writtenUnit,
+                value.multiply(Units.magnitude(magnitude)).stripTrailingZeros(), baseUnit(unit), qualifier, rank, null, chinese);
+    }
+
+    private static String baseUnit(String unit) {
+        return unit == null ? "" : unit;
+    }
+
+    static BigDecimal parse(String number) {
+        if (Character.isDigit(number.charAt(0))) {
+            String digits = number.replace(",", "");
+            return digits.replace(".", "").length() > MAX_DIGITS ? null : new BigDecimal(digits);
+        }
+        try {
+            return BigDecimal.valueOf(NumberChineseFormatter.chineseToNumber(number.replace('〇', '零')));
+        } catch (RuntimeException notANumeral) {
+            return null;
+        }
+    }
+
+    /**
+     * Chinese numerals hide in words: 一 is mostly an article (一所学校, 一批), 十分 means "very", 千家万户 and 万人
+     * are idioms, 中二班 is a class.
+     */
+    private static boolean plausibleChinese(String number, String magnitude, String approx, String unit, String text, Matcher m) {
+        if (!number.matches(".*[一二两三四五六七八九].*") && !number.startsWith("十")) {
+            return false;
+        }
+        if (number.equals("一") && magnitude == null && approx == null) {
+            return false;
+        }
+        if ("分".equals(unit)) {
+            return false;
+        }
+        return !("班".equals(unit) && m.start() > 0 && "大中小".indexOf(text.charAt(m.start() - 1)) >= 0);
+    }
+
+    private static boolean hasRankContext(String text, int ordinal) {
+        int from = Math.max(0, ordinal - RANK_CONTEXT_REACH);
+        String before = text.substring(from, ordinal);
+        int sentenceStart = Math.max(before.lastIndexOf('。'), Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')));
+        return RANK_CONTEXT.matcher(before.substring(sentenceStart + 1)).find();
+    }
+
+    /** 600分以上16人, 600分以上人数: the bound of a group that the next number counts, not a fact of its own. */
+    private static boolean isThreshold(String text, Matcher m) {
+        return m.group("suffix") != null && THRESHOLD_FOLLOWER.matcher(text).region(m.end(), text.length()).lookingAt();
+    }
+
+    /** Inside a short quotation (“三名”工程, “五个一”), joined by + (1+6+N), or 五个一-style counting of slogans. */
+    private static boolean isSloganOrName(String text, Matcher m, String unit) {
+        int start = m.start();
+        int end = m.end();
+        if (start > 0 && text.charAt(start - 1) == '+' || end < text.length() && text.charAt(end) == '+') {
+            return true;
+        }
+        if ("个".equals(unit) && (end + 1 < text.length() && "一二三四五六七八九".indexOf(text.charAt(end)) >= 0
+                && text.charAt(end + 1) != '等' || STRUCTURE.matcher(text).region(end, text.length()).lookingAt())) {
+            return true;
+        }
+        int open = text.lastIndexOf('“', start);
+        int closeBefore = text.lastIndexOf('”', start);
+        int close = text.indexOf('”', end);
+        return open > closeBefore && start - open <= QUOTE_REACH && close >= 0 && close - end <= QUOTE_REACH;
+    }
+
+    private static Qualifier qualifier(String text, Matcher m) {
+        String suffix = m.group("suffix");
+        if (suffix != null) {
+            return SUFFIXES.get(suffix);
+        }
+        Qualifier prefix = prefixAt(text, m.start());
+        if (prefix != null) {
+            return prefix;
+        }
+        return m.group("approx1") != null || m.group("approx2") != null ? Qualifier.APPROXIMATE : Qualifier.EXACT;
+    }
+
+    private static Qualifier prefixAt(String text, int start) {
+        for (int length = LONGEST_PREFIX; length >= 1; length--) {
+            if (start - length >= 0) {
+                Qualifier q = PREFIXES.get(text.substring(start - length, start));
+                if (q != null) {
+                    return q;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int qualifierStart(String text, int start) {
+        for (int length = LONGEST_PREFIX; length >= 1; length--) {
+            if (start - length >= 0 && PREFIXES.containsKey(text.substring(start - length, start))) {
+                return start - length;
+            }
+        }
+        return start;
+    }
+}
