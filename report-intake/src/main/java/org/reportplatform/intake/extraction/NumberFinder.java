@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.reportplatform.intake.service.Numbers;
 
 /**
  * Second-to-last reading stage: every number with a unit (or a magnitude, or a rank), in Arabic or Chinese
@@ -114,7 +115,7 @@ public final class NumberFinder {
         }
         BigDecimal to = m.group("to") == null || m.group("to").matches(PLACEHOLDER) ? null : parse(m.group("to"));
         return new NumberMention(qualifierStart(text, m.start()), m.end(), m.start(), m.end("num"), value, to, writtenUnit,
-                value.multiply(Units.magnitude(magnitude)).stripTrailingZeros(), baseUnit(unit), qualifier, rank, null, chinese);
+                Numbers.canonical(value.multiply(Units.magnitude(magnitude))), baseUnit(unit), qualifier, rank, null, chinese);
     }
 
     private static String baseUnit(String unit) {
