@@ -25,7 +25,7 @@ public final class NumberFinder {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\dA-Za-z.])(?<num>" + ONE + ")(?:(?:[-~至到—])(?<to>" + ONE + "))?"
                     + "(?<approx1>余|多)?(?<mag>" + Units.MAGNITUDE + ")?(?<approx2>余|多)?"
-                    + "(?<unit>" + Units.PATTERN + ")?(?<suffix>以上|以下|左右|上下|以内|之内)?(?![A-Za-z])");
+                    + "(?<unit>" + Units.PATTERN + ")?(?<suffix>以上|以下|左右|上下|以内|之内)?");
     /** 生机比 12:1 and the like; a time of day (10:30) does not end in :1. */
     private static final Pattern RATIO = Pattern.compile("(?<![\\d.:])(?<num>\\d+(?:\\.\\d+)?):1(?![\\d.:])");
 
@@ -36,7 +36,8 @@ public final class NumberFinder {
             Map.entry("超过", Qualifier.AT_LEAST), Map.entry("超", Qualifier.AT_LEAST),
             Map.entry("不少于", Qualifier.AT_LEAST), Map.entry("不低于", Qualifier.AT_LEAST),
             Map.entry("至少", Qualifier.AT_LEAST), Map.entry("不超过", Qualifier.AT_MOST),
-            Map.entry("不足", Qualifier.AT_MOST), Map.entry("不到", Qualifier.AT_MOST), Map.entry("最多", Qualifier.AT_MOST));
+            Map.entry("不足", Qualifier.AT_MOST), Map.entry("不到", Qualifier.AT_MOST), Map.entry("最多", Qualifier.AT_MOST),
+            Map.entry("突破", Qualifier.AT_LEAST), Map.entry("最少", Qualifier.AT_LEAST), Map.entry("最高", Qualifier.AT_MOST));
     private static final Map<String, Qualifier> SUFFIXES = Map.of(
             "以上", Qualifier.AT_LEAST, "以下", Qualifier.AT_MOST, "以内", Qualifier.AT_MOST, "之内", Qualifier.AT_MOST,
             "左右", Qualifier.APPROXIMATE, "上下", Qualifier.APPROXIMATE);
@@ -44,6 +45,8 @@ public final class NumberFinder {
     /** Words before 第N that make it a rank rather than an edition or an ordinal. */
     private static final Pattern RANK_CONTEXT = Pattern.compile("列|位居|居|排名|排|名列|进入|跻身|获|占|位于");
     private static final int RANK_CONTEXT_REACH = 8;
+    /** 获全国第26届…奖: an edition, though 获 comes before it. */
+    private static final Pattern EDITION = Pattern.compile("届|次|期|批|季|轮|版|号|回");
     private static final int QUOTE_REACH = 10;
     private static final Pattern THRESHOLD_FOLLOWER = Pattern.compile("\\d|人数|的|超大|学生|考生");
     /** 六个方面, 三个环节: how a report is organised, not what it reports. */
@@ -87,7 +90,7 @@ public final class NumberFinder {
         boolean placeholder = number.matches(PLACEHOLDER);
         boolean chinese = !placeholder && !Character.isDigit(number.charAt(0));
         boolean rank = m.start() > 0 && text.charAt(m.start() - 1) == '第';
-        if (rank && !hasRankContext(text, m.start() - 1)) {
+        if (rank && (!hasRankContext(text, m.start() - 1) || EDITION.matcher(text).region(m.end("num"), text.length()).lookingAt())) {
             return null;
         }
         if (chinese && magnitude == null && number.length() > 1 && (number.endsWith("万") || number.endsWith("亿"))) {
@@ -136,7 +139,7 @@ public final class NumberFinder {
 
     /**
      * Chinese numerals hide in words: 一 is mostly an article (一所学校, 一批), 十分 means "very", 千家万户 and 万人
-     * are idioms, 中二班 is a class.
+     * are idioms, 中二班 is a class, 三元 a school's name.
      */
     private static boolean plausibleChinese(String number, String magnitude, String approx, String unit, String text, Matcher m) {
         if (!number.matches(".*[一二两三四五六七八九].*") && !number.startsWith("十")) {
@@ -146,6 +149,10 @@ public final class NumberFinder {
             return false;
         }
         if ("分".equals(unit)) {
+            return false;
+        }
+        // 三元实验学校: money in Chinese numerals comes with a magnitude (三万元) or ends the phrase
+        if ("元".equals(unit) && magnitude == null && m.end() < text.length() && Normaliser.isHan(text.charAt(m.end()))) {
             return false;
         }
         return !("班".equals(unit) && m.start() > 0 && "大中小".indexOf(text.charAt(m.start() - 1)) >= 0);
@@ -189,7 +196,9 @@ public final class NumberFinder {
         if (prefix != null) {
             return prefix;
         }
-        return m.group("approx1") != null || m.group("approx2") != null ? Qualifier.APPROXIMATE : Qualifier.EXACT;
+        boolean approximate = m.group("approx1") != null || m.group("approx2") != null
+                || m.group("mag") != null && m.group("mag").matches(".*[多余].*");
+        return approximate ? Qualifier.APPROXIMATE : Qualifier.EXACT;
     }
 
     private static Qualifier prefixAt(String text, int start) {

@@ -12,19 +12,21 @@ final class Units {
 
     /** Written after a number, longest first so that 人次 wins over 人 and 个百分点 over 个. */
     static final String PATTERN = String.join("|",
-            "个百分点", "百分点", "平方米", "平方公里", "人次", "课时", "学时", "公顷", "公里", "千米",
-            "%", "‰", "元", "人(?![民均口才员])", "名(?![校师优班列义单额称片誉])", "位(?![于置列居])",
-            "所(?![有以在属需得谓])", "个(?![别人性体案])", "家(?![长庭乡访])", "项(?![目])", "件", "次",
-            "场(?![地馆所景])", "间", "台(?![阶])", "套", "班(?![子级主])", "册", "部(?![门署分])", "种(?![植子])",
-            "支(?![持部出援付])", "张", "块", "处(?![理])", "座", "栋", "辆", "起(?![草点来步])", "条", "门",
-            "户", "枚", "幅", "首", "棵", "株", "吨", "公斤", "克", "亩", "米", "天", "小时", "倍", "分(?![别之钟校布配析享类级批期会])",
+            "个百分点", "百分点", "平方米", "平方公里", "人次", "场次", "厂次", "户次", "车次", "架次", "批次", "台套", "课时",
+            "学时", "公顷", "公里", "千米", "美元", "%", "‰", "元", "人(?![民均口才员])", "名(?![次额称誉列])", "位(?![于置列居])",
+            "所(?![有以在属需得谓])", "个(?![别人性体案])", "家(?![长庭乡访])", "项(?![目])", "件", "次", "场(?![地馆所景])",
+            "间", "台(?![阶])", "套", "班(?![子级主])", "册", "篇", "份", "部(?![门署分])", "种(?![植子])",
+            "支(?![持部出援付])", "张", "块", "处(?![理])", "座", "栋", "辆", "起(?![草点来步])", "条", "门", "节(?![日约能省点奏目])",
+            "户", "枚", "幅", "首", "棵", "株", "吨", "公斤", "克", "亩", "米", "天", "小时", "倍",
+            "分(?![别之钟校布配析享类级批期会])",
             "金(?=\\d|牌|[、，,。;；)]|$)", "银(?=\\d|牌|[、，,。;；)]|$)", "铜(?=\\d|牌|[、，,。;；)]|$)");
 
     /** Magnitude words between a number and its unit; 个亿 is how speech says 亿. */
-    static final String MAGNITUDE = "千万|百万|个亿|万|亿|千";
+    static final String MAGNITUDE = "千万|百万|个多亿|个余亿|个亿|万|亿|千";
 
     private static final Map<String, BigDecimal> MAGNITUDES = Map.of(
             "千万", new BigDecimal("10000000"), "百万", new BigDecimal("1000000"), "个亿", new BigDecimal("100000000"),
+            "个多亿", new BigDecimal("100000000"), "个余亿", new BigDecimal("100000000"),
             "万", new BigDecimal("10000"), "亿", new BigDecimal("100000000"), "千", new BigDecimal("1000"));
 
     private static final Set<String> PERSONS = Set.of("人", "名", "位");
@@ -39,9 +41,9 @@ final class Units {
         return word == null || word.isEmpty() ? BigDecimal.ONE : MAGNITUDES.get(word);
     }
 
-    /** The unit as a reader should see it: 个亿 is written 亿. */
+    /** The unit as a reader should see it: 个亿 and 个多亿 are written 亿 (多 is a qualifier). */
     static String written(String magnitude, String unit) {
-        return (magnitude == null ? "" : magnitude.replace("个", "")) + (unit == null ? "" : unit);
+        return (magnitude == null ? "" : magnitude.replaceAll("[个多余]", "")) + (unit == null ? "" : unit);
     }
 
     /**
