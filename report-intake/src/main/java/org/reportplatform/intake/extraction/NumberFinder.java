@@ -97,7 +97,7 @@ public final class NumberFinder {
             magnitude = number.substring(number.length() - 1);
             number = number.substring(0, number.length() - 1);
         }
-        if (!rank && unit == null && magnitude == null) {
+        if (!rank && unit == null && magnitude == null && !(placeholder && isStatedBare(text, m))) {
             return null;
         }
         if (chinese && !plausibleChinese(number, magnitude, m.group("approx1"), unit, text, m)) {
@@ -163,6 +163,12 @@ public final class NumberFinder {
         String before = text.substring(from, ordinal);
         int sentenceStart = Math.max(before.lastIndexOf('。'), Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')));
         return RANK_CONTEXT.matcher(before.substring(sentenceStart + 1)).find();
+    }
+
+    /** 比重达X；: a placeholder without a unit still stands for a number when a verb states it and the clause ends. */
+    private static boolean isStatedBare(String text, Matcher m) {
+        boolean stated = m.start() > 0 && "达为是".indexOf(text.charAt(m.start() - 1)) >= 0;
+        return stated && (m.end() == text.length() || "，,；;。\n".indexOf(text.charAt(m.end())) >= 0);
     }
 
     /** 600分以上16人, 600分以上人数: the bound of a group that the next number counts, not a fact of its own. */
