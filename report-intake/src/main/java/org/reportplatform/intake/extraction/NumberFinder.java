@@ -21,6 +21,8 @@ public final class NumberFinder {
     private static final String ARABIC = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final String CHINESE = "[零〇一二两三四五六七八九十百千万亿]+";
     private static final String PLACEHOLDER = "[Xx×]{1,3}|\\*{2,}|_{2,}";
+    private static final Pattern WITHHELD = Pattern.compile(PLACEHOLDER);
+    private static final Pattern DIGIT_NUMERAL = Pattern.compile("[一二两三四五六七八九]");
     private static final String ONE = "(?:" + ARABIC + "|" + CHINESE + "|" + PLACEHOLDER + ")";
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\dA-Za-z.])(?<num>" + ONE + ")(?:(?:[-~至到—])(?<to>" + ONE + "))?"
@@ -87,7 +89,7 @@ public final class NumberFinder {
         String number = m.group("num");
         String magnitude = m.group("mag");
         String unit = m.group("unit");
-        boolean placeholder = number.matches(PLACEHOLDER);
+        boolean placeholder = WITHHELD.matcher(number).matches();
         boolean chinese = !placeholder && !Character.isDigit(number.charAt(0));
         boolean rank = m.start() > 0 && text.charAt(m.start() - 1) == '第';
         if (rank && (!hasRankContext(text, m.start() - 1) || EDITION.matcher(text).region(m.end("num"), text.length()).lookingAt())) {
@@ -116,7 +118,7 @@ public final class NumberFinder {
         if (value == null) {
             return null;
         }
-        BigDecimal to = m.group("to") == null || m.group("to").matches(PLACEHOLDER) ? null : parse(m.group("to"));
+        BigDecimal to = m.group("to") == null || WITHHELD.matcher(m.group("to")).matches() ? null : parse(m.group("to"));
         return new NumberMention(qualifierStart(text, m.start()), m.end(), m.start(), m.end("num"), value, to, writtenUnit,
                 Numbers.canonical(value.multiply(Units.magnitude(magnitude))), baseUnit(unit), qualifier, rank, null, chinese);
     }
@@ -142,7 +144,7 @@ public final class NumberFinder {
      * are idioms, 中二班 is a class, 三元 a school's name.
      */
     private static boolean plausibleChinese(String number, String magnitude, String approx, String unit, String text, Matcher m) {
-        if (!number.matches(".*[一二两三四五六七八九].*") && !number.startsWith("十")) {
+        if (!DIGIT_NUMERAL.matcher(number).find() && !number.startsWith("十")) {
             return false;
         }
         if (number.equals("一") && magnitude == null && approx == null) {
@@ -187,10 +189,9 @@ public final class NumberFinder {
                 && text.charAt(end + 1) != '等' || STRUCTURE.matcher(text).region(end, text.length()).lookingAt())) {
             return true;
         }
-        int open = text.lastIndexOf('“', start);
-        int closeBefore = text.lastIndexOf('”', start);
-        int close = text.indexOf('”', end);
-        return open > closeBefore && start - open <= QUOTE_REACH && close >= 0 && close - end <= QUOTE_REACH;
+        String before = text.substring(Math.max(0, start - QUOTE_REACH), start);
+        String after = text.substring(end, Math.min(text.length(), end + QUOTE_REACH));
+        return before.lastIndexOf('“') > before.lastIndexOf('”') && after.indexOf('”') >= 0;
     }
 
     private static Qualifier qualifier(String text, Matcher m) {
@@ -203,7 +204,7 @@ public final class NumberFinder {
             return prefix;
         }
         boolean approximate = m.group("approx1") != null || m.group("approx2") != null
-                || m.group("mag") != null && m.group("mag").matches(".*[多余].*");
+                || m.group("mag") != null && (m.group("mag").contains("多") || m.group("mag").contains("余"));
         return approximate ? Qualifier.APPROXIMATE : Qualifier.EXACT;
     }
 

@@ -21,13 +21,13 @@ final class PartsCheck {
                 continue;
             }
             String after = text.substring(total.end(), Math.min(text.length(), total.end() + REACH + 2));
-            int bracket = text.indexOf('(', total.end());
-            boolean bracketed = bracket >= 0 && bracket - total.end() <= REACH && !after.contains("，");
+            int bracket = after.indexOf('(');
+            boolean bracketed = bracket >= 0 && bracket <= REACH && !after.substring(0, bracket).contains("，");
             boolean whereof = after.contains("其中");
             if (!bracketed && !whereof) {
                 continue;
             }
-            int limit = bracketed ? closing(text, bracket) : Clauses.sentenceEnd(text, total.end());
+            int limit = bracketed ? closing(text, total.end() + bracket) : Clauses.sentenceEnd(text, total.end());
             BigDecimal sum = BigDecimal.ZERO;
             int parts = 0;
             for (int j = i + 1; j < numbers.size() && numbers.get(j).start() < limit; j++) {
@@ -52,8 +52,8 @@ final class PartsCheck {
     }
 
     private static int closing(String text, int open) {
-        int close = text.indexOf(')', open);
         int sentenceEnd = Clauses.sentenceEnd(text, open);
-        return close < 0 || close > sentenceEnd ? sentenceEnd : close;
+        int close = text.substring(open, sentenceEnd).indexOf(')');
+        return close < 0 ? sentenceEnd : open + close;
     }
 }
