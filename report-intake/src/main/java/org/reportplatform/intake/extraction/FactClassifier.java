@@ -17,11 +17,22 @@ public final class FactClassifier {
     private static final Pattern DIRECT_CHANGE = Pattern.compile("(?:净增|净减|增幅为?|降幅为?|增长了?|下降了?|上涨了?|增长率为?|增速为?)$");
     private static final Pattern RANK_MOVE = Pattern.compile("(?:进步|前进|上升|提升|提高|后退|下降|退步)了?$");
     private static final Pattern SHARE = Pattern.compile("占|比重|占比");
-    /** 计划 alone is mostly a noun (营养改善计划); as a verb it is followed by what is planned. */
-    private static final Pattern TARGET = Pattern.compile(
-            "力争|确保|目标|争取|预计|计划(?:到|于|在|新增|新建|建设|投入|完成|实现|招|改|扩)|拟|力求|将达到|要达到|努力实现");
-    private static final Pattern PLAN_SECTION = Pattern.compile("计划|思路|打算|目标|下一步|下步|展望|设想|安排|谋划|规划");
+    /** 计划 alone is mostly a noun (营养改善计划); 争取资金 is money obtained. */
+    private static final Pattern TARGET = Pattern.compile("力争|确保|争取(?!到?(?:资金|专项|经费|项目|支持))|预计|拟|力求|将达到|要达到|努力实现"
+            + "|计划(?:到|于|在|新增|新建|建设|投入|完成|实现|招|改|扩)");
+    /** 目标 states a target only in the clause of the number (目标是…, 目标任务X个), not anywhere in a long sentence. */
+    private static final Pattern TARGET_IN_CLAUSE = Pattern.compile("目标");
+    /** A plan heading says so at its start; a long heading in running text may mention 工作思路 in passing. */
+    private static final int PLAN_WORD_REACH = 12;
+    /**
+     * A heading that announces plans: 2021年工作计划, 下一步打算, 工作思路. A plan word alone is not enough (落实全民健身
+     * 实施计划 reports what was done; 紧扣“立德树人”目标 is a motto).
+     */
+    private static final Pattern PLAN_SECTION = Pattern.compile(
+            "(?:\\d{4}年|明年|今后|未来|下一?步|下阶段|来年).{0,8}(?:计划|思路|打算|安排|设想|目标|重点)|工作(?:计划|思路|打算|设想)|下一?步");
     private static final Pattern RESULT_SECTION = Pattern.compile("总结|成效|成绩|完成|情况|回顾|亮点|做法");
+    /** 完成目标任务的200%: how far a target was reached, which is a fact of its own. */
+    private static final Pattern TARGET_REACHED = Pattern.compile("完成[^，,。;；]{0,10}(?:目标|任务|计划)");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final String BASE_YEAR_MARKS = "比较于自从至到";
     private static final String[] TRAILING_FILLERS = {"共计", "合计", "累计", "总计", "共有", "现有", "达到", "分别为", "分别",
@@ -33,11 +44,13 @@ public final class FactClassifier {
     public Classification classify(String text, NumberMention number, List<String> sectionTitles) {
         String phraseBefore = text.substring(Clauses.phraseStart(text, number.start()), number.start());
         String sentenceBefore = text.substring(Clauses.sentenceStart(text, number.start()), number.start());
-        return new Classification(kind(number, phraseBefore, sentenceBefore, sectionTitles),
+        String clauseBefore = text.substring(Clauses.clauseStart(text, number.start()), number.start());
+        return new Classification(kind(number, phraseBefore, clauseBefore, sentenceBefore, sectionTitles),
                 subject(text, number, phraseBefore), period(sentenceBefore));
     }
 
-    private static FactKind kind(NumberMention number, String phraseBefore, String sentenceBefore, List<String> sectionTitles) {
+    private static FactKind kind(NumberMention number, String phraseBefore, String clauseBefore, String sentenceBefore,
+                                 List<String> sectionTitles) {
         if (number.rank()) {
             return FactKind.RANK;
         }
@@ -53,14 +66,17 @@ public final class FactClassifier {
         if ((unit.equals("%") || unit.equals("‰")) && SHARE.matcher(phraseBefore).find()) {
             return FactKind.SHARE;
         }
-        if (TARGET.matcher(sentenceBefore).find() || sectionTitles.stream().anyMatch(FactClassifier::isPlan)) {
+        boolean reached = TARGET_REACHED.matcher(phraseBefore).find();
+        boolean aimed = TARGET.matcher(sentenceBefore).find() || TARGET_IN_CLAUSE.matcher(clauseBefore).find();
+        if (!reached && (aimed || sectionTitles.stream().anyMatch(FactClassifier::isPlan))) {
             return FactKind.TARGET;
         }
         return FactKind.ACTUAL;
     }
 
     private static boolean isPlan(String title) {
-        return PLAN_SECTION.matcher(title).find() && !RESULT_SECTION.matcher(title).find();
+        Matcher plan = PLAN_SECTION.matcher(title);
+        return plan.find() && plan.start() < PLAN_WORD_REACH && !RESULT_SECTION.matcher(title).find();
     }
 
     /** The phrase before the number (在园幼儿 of 在园幼儿3000人), or after it when the number leads (3所新校). */

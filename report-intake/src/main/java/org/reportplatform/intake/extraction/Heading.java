@@ -6,6 +6,13 @@ package org.reportplatform.intake.extraction;
  */
 record Heading(String style, int number, int depth, String label, String title, String path, int start, int end) {
 
+    /** The title cut where a heading following at {@code next} begins. */
+    Heading withTitleBefore(int next) {
+        int titleStart = start + label.length();
+        int room = Math.max(0, next - titleStart);
+        return room >= title.length() ? this : new Heading(style, number, depth, label, title.substring(0, room).strip(), path, start, end);
+    }
+
     Heading withEnd(int newEnd) {
         return new Heading(style, number, depth, label, title, path, start, newEnd);
     }

@@ -17,6 +17,7 @@ import org.reportplatform.contracts.catalogue.Indicator;
 public final class IndicatorMatcher {
 
     private static final int MIN_PHRASE = 2;
+    private static final int MIN_STEMMED_NAME = 5;
 
     private record Phrase(String text, Indicator indicator) {
     }
@@ -28,7 +29,8 @@ public final class IndicatorMatcher {
         for (Indicator indicator : catalogue.indicators()) {
             List<String> phrases = new ArrayList<>(indicator.synonyms());
             phrases.add(indicator.nameZh());
-            if (indicator.nameZh().endsWith("数") && indicator.nameZh().length() > MIN_PHRASE + 1) {
+            // 幼儿园数 → 幼儿园 would name every kindergarten mentioned; a longer name stays specific without 数
+            if (indicator.nameZh().endsWith("数") && indicator.nameZh().length() > MIN_STEMMED_NAME) {
                 phrases.add(indicator.nameZh().substring(0, indicator.nameZh().length() - 1));
             }
             phrases.stream().map(IndicatorMatcher::literal).filter(p -> p.length() >= MIN_PHRASE).distinct()
@@ -38,28 +40,37 @@ public final class IndicatorMatcher {
     }
 
     /**
-     * The indicator {@code number}, of {@code kind}, is about, or null. Phrases are tried nearest first: its own
-     * clause before it, then after it (up to the next number), then the clause before. In the nearest place that names any indicator the
-     * longest phrase whose unit fits wins; when none fits there, the number is about something the catalogue
-     * keeps in another unit, and no farther phrase is tried.
+     * The indicator {@code number}, of {@code kind}, is about, or null. Phrases are tried nearest first: the phrase
+     * right before it (up to a comma or 、), what follows it up to the next item, the rest of its clause, the
+     * clause before. In
+     * the nearest place that names any indicator the longest phrase whose unit fits wins (the nearer one of equal
+     * length); when none fits there, the number is about something the catalogue keeps in another unit, and no
+     * farther phrase is tried. Beyond its own phrase a name does not reach across another number: in
+     * 招聘新任教师78名、幼儿教师10名 the 10 are not new recruits.
      */
     public Indicator match(String text, NumberMention number, FactKind kind) {
         if (kind == FactKind.CHANGE || kind == FactKind.RANK || number.baseUnit().isEmpty()) {
             return null;
         }
-        int clauseStart = Clauses.clauseStart(text, number.start());
-        int clauseEnd = Clauses.clauseEnd(text, number.end());
+        int phraseStart = Clauses.phraseStart(text, number.start());
+        int clauseStart = Math.min(phraseStart, Clauses.clauseStart(text, number.start()));
         int previousStart = clauseStart > 0 && ",，".indexOf(text.charAt(clauseStart - 1)) >= 0
                 ? Math.max(Clauses.clauseStart(text, clauseStart - 1), Clauses.sentenceStart(text, number.start()))
                 : clauseStart;
+        // what follows a number may run through brackets (215所中小学(园)安装了一键报警系统), not into the next item
         int followingEnd = number.numberEnd();
-        while (followingEnd < clauseEnd && !Character.isDigit(text.charAt(followingEnd))) {
+        int clauseEnd = Clauses.clauseEnd(text, number.end());
+        while (followingEnd < clauseEnd && !Character.isDigit(text.charAt(followingEnd)) && text.charAt(followingEnd) != '、') {
             followingEnd++;
         }
-        List<int[]> places = List.of(new int[] {clauseStart, number.start()}, new int[] {number.numberEnd(), followingEnd},
-                new int[] {previousStart, clauseStart});
-        for (int[] place : places) {
-            Match found = longest(text, place[0], place[1], number.baseUnit(), kind);
+        int afterLastNumber = afterLastDigit(text, previousStart, phraseStart);
+        List<Place> places = List.of(
+                new Place(phraseStart, number.start(), true),
+                new Place(number.numberEnd(), followingEnd, false),
+                new Place(Math.max(clauseStart, afterLastNumber), phraseStart, true),
+                new Place(Math.max(previousStart, afterLastNumber), clauseStart, true));
+        for (Place place : places) {
+            Match found = longest(text, place, number.baseUnit(), kind);
             if (found.named()) {
                 return found.fitting();
             }
@@ -67,26 +78,40 @@ public final class IndicatorMatcher {
         return null;
     }
 
+    /** Where to look for a name; {@code laterIsNearer} for the places before the number. */
+    private record Place(int from, int to, boolean laterIsNearer) {
+    }
+
     private record Match(boolean named, Indicator fitting) {
     }
 
-    private Match longest(String text, int from, int to, String baseUnit, FactKind kind) {
+    private static int afterLastDigit(String text, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (Character.isDigit(text.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return from;
+    }
+
+    private Match longest(String text, Place place, String baseUnit, FactKind kind) {
         boolean named = false;
         Indicator best = null;
         int bestLength = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = place.from(); i < place.to(); i++) {
             List<Phrase> candidates = byFirstChar.get(text.charAt(i));
             if (candidates == null) {
                 continue;
             }
             for (Phrase phrase : candidates) {
-                if (i + phrase.text().length() > to || !text.startsWith(phrase.text(), i)) {
+                int length = phrase.text().length();
+                if (i + length > place.to() || !text.startsWith(phrase.text(), i)) {
                     continue;
                 }
                 named = true;
-                // a later phrase of equal length is nearer to a number that follows it
-                if (fits(phrase.indicator(), baseUnit, kind) && phrase.text().length() >= bestLength) {
-                    bestLength = phrase.text().length();
+                boolean better = place.laterIsNearer() ? length >= bestLength : length > bestLength;
+                if (fits(phrase.indicator(), baseUnit, kind) && better) {
+                    bestLength = length;
                     best = phrase.indicator();
                 }
             }

@@ -51,6 +51,8 @@ public final class NumberFinder {
     private static final Pattern EDITION = Pattern.compile("届|次|期|批|季|轮|版|号|回");
     private static final int QUOTE_REACH = 10;
     private static final Pattern THRESHOLD_FOLLOWER = Pattern.compile("\\d|人数|的|超大|学生|考生");
+    private static final Pattern COLLECTION = Pattern.compile("总结|汇报|报告|模板|范文|材料|心得|体会|计划|共|\\(");
+    private static final int COLLECTION_REACH = 6;
     /** 六个方面, 三个环节: how a report is organised, not what it reports. */
     private static final Pattern STRUCTURE = Pattern.compile("方面|方向|层面|环节|维度|阶段|步骤");
     private static final int MAX_DIGITS = 13;
@@ -105,7 +107,7 @@ public final class NumberFinder {
         if (chinese && !plausibleChinese(number, magnitude, m.group("approx1"), unit, text, m)) {
             return null;
         }
-        if (isSloganOrName(text, m, unit) || isThreshold(text, m)) {
+        if (isSloganOrName(text, m, unit) || isThreshold(text, m) || isCollectionSize(text, m, unit)) {
             return null;
         }
         Qualifier qualifier = qualifier(text, m);
@@ -165,6 +167,15 @@ public final class NumberFinder {
         String before = text.substring(from, ordinal);
         int sentenceStart = Math.max(before.lastIndexOf('。'), Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')));
         return RANK_CONTEXT.matcher(before.substring(sentenceStart + 1)).find();
+    }
+
+    /** 工作总结5篇, 汇报模板(10篇): how many documents a collection holds, not a figure they report. */
+    private static boolean isCollectionSize(String text, Matcher m, String unit) {
+        if (!"篇".equals(unit)) {
+            return false;
+        }
+        String before = text.substring(Math.max(0, m.start() - COLLECTION_REACH), m.start());
+        return COLLECTION.matcher(before).find();
     }
 
     /** 比重达X；: a placeholder without a unit still stands for a number when a verb states it and the clause ends. */

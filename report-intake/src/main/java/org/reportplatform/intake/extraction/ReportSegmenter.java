@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Second stage: splits a text into its reports (篇一…, 【篇一】, 篇1) and each report into its section tree.
+ * Second stage: splits a text into its reports (篇一…, 【篇一】, (篇一), 篇1) and each report into its section tree.
  * Nesting follows the order in which heading styles appear, since reports nest 一、/(一)/1./(1)/一是
  * inconsistently. A heading that starts a line or follows a sentence end is taken as it is; one inside running
  * text (scraped bodies lose their line breaks) only when it continues its numbering.
@@ -18,7 +18,7 @@ public final class ReportSegmenter {
 
     private static final String CN_DIGITS = "一二三四五六七八九十";
     private static final Pattern PART = Pattern.compile(
-            "【(?:篇|第)([" + CN_DIGITS + "\\d]{1,3})篇?】|(?<=^|\\n) *篇([" + CN_DIGITS + "\\d]{1,3})(?= *(?:\\n|$|[:：]))");
+            "[【(](?:篇|第)([" + CN_DIGITS + "\\d]{1,3})篇?[】)]|(?<=^|\\n) *篇([" + CN_DIGITS + "\\d]{1,3})(?= *(?:\\n|$|[:：]))");
     private static final Pattern HEADING = Pattern.compile(
             "(?<cn>[" + CN_DIGITS + "]{1,3})、"
                     + "|\\((?<pcn>[" + CN_DIGITS + "]{1,3})\\)"
@@ -136,11 +136,17 @@ public final class ReportSegmenter {
         return closeRanges(found, to);
     }
 
-    /** Each heading covers the text up to the next heading at its depth or above. */
+    /**
+     * Each heading covers the text up to the next heading at its depth or above; its title stops where the next
+     * heading begins ((一)名校建设1.推进… in running text).
+     */
     private static List<Heading> closeRanges(List<Heading> headings, int to) {
         List<Heading> closed = new ArrayList<>(headings.size());
         for (int i = 0; i < headings.size(); i++) {
             Heading h = headings.get(i);
+            if (i + 1 < headings.size()) {
+                h = h.withTitleBefore(headings.get(i + 1).start());
+            }
             int end = to;
             for (int j = i + 1; j < headings.size(); j++) {
                 if (headings.get(j).depth() <= h.depth()) {

@@ -31,8 +31,8 @@ final class Units {
 
     private static final Set<String> PERSONS = Set.of("人", "名", "位");
     private static final Set<String> MONEY = Set.of("元", "万元", "亿元", "千元");
-    /** Generic counters a report may use for anything counted; 个 in the catalogue accepts any of them. */
-    private static final Set<String> COUNTERS = Set.of("个", "所", "家", "项", "间", "台", "件", "起", "次", "场", "套", "处", "座");
+    /** Counters of places and organisations, which the catalogue counts in 个; equipment (台, 套) is counted as such. */
+    private static final Set<String> COUNTERS = Set.of("个", "所", "家", "项", "间", "处", "座");
 
     private Units() {
     }
@@ -48,7 +48,7 @@ final class Units {
 
     /**
      * Whether a value in {@code baseUnit} can stand for an indicator kept in {@code catalogueUnit}: the same unit,
-     * persons as persons, money as money, any counter where the catalogue says 个.
+     * persons as persons, money as money, a counter of places or organisations where the catalogue says 个.
      */
     static boolean compatible(String baseUnit, String catalogueUnit) {
         if (baseUnit.equals(catalogueUnit)) {

@@ -60,6 +60,7 @@ class GoldSetTest {
                     .filter(g -> g.doc().equals(region.doc()))
                     .collect(Collectors.groupingBy(g -> key(g.value(), g.unit()), HashMap::new, Collectors.toCollection(ArrayDeque::new)));
             List<String> unexpected = new ArrayList<>();
+            List<String> wrongIndicators = new ArrayList<>();
             for (Fact fact : read) {
                 GoldSet.GoldFact pair = expected.getOrDefault(key(fact.value(), fact.unit()), new ArrayDeque<>()).poll();
                 if (pair == null) {
@@ -71,8 +72,12 @@ class GoldSetTest {
                     indicatorsFound++;
                     indicatorsRight += Objects.equals(fact.indicator(), pair.indicator()) ? 1 : 0;
                 }
+                if (!Objects.equals(fact.indicator(), pair.indicator())) {
+                    wrongIndicators.add(fact.value().toPlainString() + fact.unit() + " " + fact.indicator() + " for " + pair.indicator());
+                }
             }
             System.out.println(region.doc() + " read but not annotated: " + unexpected);
+            System.out.println(region.doc() + " mapped otherwise than annotated: " + wrongIndicators);
             System.out.println(region.doc() + " annotated but not read: " + expected.values().stream()
                     .flatMap(Deque::stream).map(g -> g.value().toPlainString() + g.unit()).toList());
         }
