@@ -6,20 +6,27 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * The annotated facts of the seed reports ({@code extraction/gold-facts.csv}), read by a person from the text, and
- * the regions of each report that were annotated in full ({@code extraction/gold-regions.csv}).
+ * The facts a person annotated in the seed reports, reading the text, and the regions of each report that were
+ * annotated in full ({@code extraction/gold-regions.csv}). The development set ({@code gold-facts.csv}) was used
+ * while the rules were written; the held-out set ({@code gold-facts-held-out.csv}) was annotated afterwards and
+ * never used to change them.
  */
 final class GoldSet {
 
-    record Region(String doc, int start, int end) {
-        boolean contains(String document, int offset) {
-            return doc.equals(document) && offset >= start && offset < end;
+    static final String DEVELOPMENT = "development";
+    static final String HELD_OUT = "held-out";
+
+    record Region(String doc, int start, int end, String set) {
+        boolean contains(int offset) {
+            return offset >= start && offset < end;
         }
     }
 
-    record GoldFact(String doc, BigDecimal value, String unit, Qualifier qualifier, FactKind kind, String indicator) {
+    record GoldFact(String doc, String set, BigDecimal value, String unit, Qualifier qualifier, FactKind kind, String indicator) {
     }
 
     private GoldSet() {
@@ -27,15 +34,18 @@ final class GoldSet {
 
     static List<Region> regions() {
         return rows("gold-regions.csv").stream()
-                .map(r -> new Region(r[0], Integer.parseInt(r[1]), Integer.parseInt(r[2])))
+                .map(r -> new Region(r[0], Integer.parseInt(r[1]), Integer.parseInt(r[2]), r[3]))
                 .toList();
     }
 
     static List<GoldFact> facts() {
-        return rows("gold-facts.csv").stream()
-                .map(r -> new GoldFact(r[0], new BigDecimal(r[1]), r[2], Qualifier.valueOf(r[3].toUpperCase(java.util.Locale.ROOT)),
-                        FactKind.valueOf(r[4].toUpperCase(java.util.Locale.ROOT)), r[5].isEmpty() ? null : r[5]))
-                .toList();
+        return Stream.concat(facts("gold-facts.csv", DEVELOPMENT), facts("gold-facts-held-out.csv", HELD_OUT)).toList();
+    }
+
+    private static Stream<GoldFact> facts(String file, String set) {
+        return rows(file).stream()
+                .map(r -> new GoldFact(r[0], set, new BigDecimal(r[1]), r[2], Qualifier.valueOf(r[3].toUpperCase(Locale.ROOT)),
+                        FactKind.valueOf(r[4].toUpperCase(Locale.ROOT)), r[5].isEmpty() ? null : r[5]));
     }
 
     static String document(String name) {
