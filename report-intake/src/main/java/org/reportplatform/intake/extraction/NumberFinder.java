@@ -107,7 +107,7 @@ public final class NumberFinder {
         if (chinese && !plausibleChinese(number, magnitude, m.group("approx1"), unit, text, m)) {
             return null;
         }
-        if (isSloganOrName(text, m, unit) || isThreshold(text, m) || isCollectionSize(text, m, unit)) {
+        if (isSloganOrName(text, m, unit) || isThreshold(text, m) || isCollectionSize(text, m, unit) || isRoundTheClock(number, unit)) {
             return null;
         }
         Qualifier qualifier = qualifier(text, m);
@@ -126,7 +126,7 @@ public final class NumberFinder {
     }
 
     private static String baseUnit(String unit) {
-        return unit == null ? "" : unit;
+        return Units.canonical(unit);
     }
 
     static BigDecimal parse(String number) {
@@ -152,7 +152,8 @@ public final class NumberFinder {
         if (number.equals("一") && magnitude == null && approx == null) {
             return false;
         }
-        if ("分".equals(unit)) {
+        // 十分重视 is "very"; 三期项目 is a phase
+        if ("分".equals(unit) || "期".equals(unit)) {
             return false;
         }
         // 三元实验学校: money in Chinese numerals comes with a magnitude (三万元) or ends the phrase
@@ -167,6 +168,11 @@ public final class NumberFinder {
         String before = text.substring(from, ordinal);
         int sentenceStart = Math.max(before.lastIndexOf('。'), Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')));
         return RANK_CONTEXT.matcher(before.substring(sentenceStart + 1)).find();
+    }
+
+    /** 24小时值班, 24小时开放: round the clock, not a duration measured. */
+    private static boolean isRoundTheClock(String number, String unit) {
+        return "小时".equals(unit) && "24".equals(number);
     }
 
     /** 工作总结5篇, 汇报模板(10篇): how many documents a collection holds, not a figure they report. */

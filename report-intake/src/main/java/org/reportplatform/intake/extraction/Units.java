@@ -12,12 +12,12 @@ final class Units {
 
     /** Written after a number, longest first so that 人次 wins over 人 and 个百分点 over 个. */
     static final String PATTERN = String.join("|",
-            "个百分点", "百分点", "平方米", "平方公里", "人次", "场次", "厂次", "户次", "车次", "架次", "批次", "台套", "课时",
+            "个百分点", "百分点", "平方米", "平方公里", "平米", "m²", "㎡", "[人场厂户车架批辆台家航校班艘]次", "台套", "课时",
             "学时", "公顷", "公里", "千米", "美元", "%", "‰", "元", "人(?![民均口才员])", "名(?![次额称誉列])", "位(?![于置列居])",
             "所(?![有以在属需得谓])", "个(?![别人性体案])", "家(?![长庭乡访])", "项(?![目])", "件", "次", "场(?![地馆所景])",
             "间", "台(?![阶])", "套", "班(?![子级主])", "册", "篇", "份", "部(?![门署分])", "种(?![植子])",
             "支(?![持部出援付])", "张", "块", "处(?![理])", "座", "栋", "辆", "起(?![草点来步])", "条", "门", "节(?![日约能省点奏目])",
-            "户", "枚", "幅", "首", "棵", "株", "吨", "公斤", "克", "亩", "米", "天", "小时", "倍",
+            "户", "枚", "幅", "首", "棵", "株", "吨", "公斤", "克", "亩", "米", "天", "小时", "倍", "箱", "只(?![是有能要])", "期",
             "分(?![别之钟校布配析享类级批期会])",
             "金(?=\\d|牌|[、，,。;；)]|$)", "银(?=\\d|牌|[、，,。;；)]|$)", "铜(?=\\d|牌|[、，,。;；)]|$)");
 
@@ -41,9 +41,17 @@ final class Units {
         return word == null || word.isEmpty() ? BigDecimal.ONE : MAGNITUDES.get(word);
     }
 
-    /** The unit as a reader should see it: 个亿 and 个多亿 are written 亿 (多 is a qualifier). */
+    /** Spellings of one unit, as the reader reports it. */
+    private static final Map<String, String> SPELLINGS = Map.of("m²", "平方米", "㎡", "平方米", "平米", "平方米");
+
+    /** The unit as a reader should see it: 个亿 and 个多亿 are written 亿 (多 is a qualifier), m² 平方米. */
     static String written(String magnitude, String unit) {
-        return (magnitude == null ? "" : magnitude.replaceAll("[个多余]", "")) + (unit == null ? "" : unit);
+        return (magnitude == null ? "" : magnitude.replaceAll("[个多余]", "")) + canonical(unit);
+    }
+
+    /** One spelling per unit: 平米 and m² are 平方米; none is empty. */
+    static String canonical(String unit) {
+        return unit == null ? "" : SPELLINGS.getOrDefault(unit, unit);
     }
 
     /**

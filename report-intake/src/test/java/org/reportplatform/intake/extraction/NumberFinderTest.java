@@ -31,7 +31,10 @@ class NumberFinderTest {
             "申报2个多亿地方债       | 2       | 亿     | 200000000 | ''   | approximate",
             "生机比12:1              | 12      | :1     | 12        | :1   | exact",
             "提高3.86个百分点        | 3.86    | 个百分点 | 3.86    | 个百分点 | exact",
-            "完成12场次宣传          | 12      | 场次   | 12        | 场次 | exact"})
+            "完成12场次宣传          | 12      | 场次   | 12        | 场次 | exact",
+            "查扣黑车47辆次          | 47      | 辆次   | 47        | 辆次 | exact",
+            "建筑面积671314.35m²     | 671314.35 | 平方米 | 671314.35 | 平方米 | exact",
+            "新增5万平米             | 5       | 万平方米 | 50000   | 平方米 | exact"})
     void readsTheNumberAsWritten(String text, String value, String unit, String normalised, String baseUnit, String qualifier) {
         List<NumberMention> found = finder.find(text);
 
@@ -47,7 +50,8 @@ class NumberFinderTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2020年12月31日", "国科发财〔2010〕720号", "实施333工程", "落实“五个一”要求", "构建1+6+N体系",
             "第46届世界技能大赛", "二十六中燕京校区", "大一班幼儿", "十分重视", "重点抓好六个方面工作", "三元实验学校",
-            "获全国第26届读书活动奖", "希沃白板5", "xx区首届名校长", "2019-2020学年"})
+            "获全国第26届读书活动奖", "希沃白板5", "xx区首届名校长", "2019-2020学年", "24小时值班",
+            "学前教育三期项目"})
     void leavesOutNumbersThatAreNoFacts(String text) {
         assertThat(finder.find(text)).isEmpty();
     }
