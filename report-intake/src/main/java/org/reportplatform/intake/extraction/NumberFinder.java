@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.reportplatform.intake.service.Numbers;
@@ -39,7 +40,7 @@ public final class NumberFinder {
             Map.entry("不少于", Qualifier.AT_LEAST), Map.entry("不低于", Qualifier.AT_LEAST),
             Map.entry("至少", Qualifier.AT_LEAST), Map.entry("不超过", Qualifier.AT_MOST),
             Map.entry("不足", Qualifier.AT_MOST), Map.entry("不到", Qualifier.AT_MOST), Map.entry("最多", Qualifier.AT_MOST),
-            Map.entry("突破", Qualifier.AT_LEAST), Map.entry("最少", Qualifier.AT_LEAST), Map.entry("最高", Qualifier.AT_MOST));
+            Map.entry("突破", Qualifier.AT_LEAST), Map.entry("上", Qualifier.AT_LEAST), Map.entry("最少", Qualifier.AT_LEAST), Map.entry("最高", Qualifier.AT_MOST));
     private static final Map<String, Qualifier> SUFFIXES = Map.of(
             "以上", Qualifier.AT_LEAST, "以下", Qualifier.AT_MOST, "以内", Qualifier.AT_MOST, "之内", Qualifier.AT_MOST,
             "左右", Qualifier.APPROXIMATE, "上下", Qualifier.APPROXIMATE);
@@ -56,6 +57,7 @@ public final class NumberFinder {
     /** 六个方面, 三个环节: how a report is organised, not what it reports. */
     private static final Pattern STRUCTURE = Pattern.compile("方面|方向|层面|环节|维度|阶段|步骤");
     private static final int MAX_DIGITS = 13;
+    private static final Set<String> ROUND_FIGURES = Set.of("百", "千", "万");
     private static final int NAME_REPEATS = 3;
 
     public List<NumberMention> find(String text) {
@@ -134,8 +136,9 @@ public final class NumberFinder {
             String digits = number.replace(",", "");
             return digits.replace(".", "").length() > MAX_DIGITS ? null : new BigDecimal(digits);
         }
+        String numeral = ROUND_FIGURES.contains(number) ? "一" + number : number.replace('〇', '零');
         try {
-            return BigDecimal.valueOf(NumberChineseFormatter.chineseToNumber(number.replace('〇', '零')));
+            return BigDecimal.valueOf(NumberChineseFormatter.chineseToNumber(numeral));
         } catch (RuntimeException notANumeral) {
             return null;
         }
@@ -146,7 +149,7 @@ public final class NumberFinder {
      * are idioms, 中二班 is a class, 三元 a school's name.
      */
     private static boolean plausibleChinese(String number, String magnitude, String approx, String unit, String text, Matcher m) {
-        if (!DIGIT_NUMERAL.matcher(number).find() && !number.startsWith("十")) {
+        if (!DIGIT_NUMERAL.matcher(number).find() && !number.startsWith("十") && !isRoundFigure(number, text, m.start())) {
             return false;
         }
         if (number.equals("一") && magnitude == null && approx == null) {
@@ -161,6 +164,11 @@ public final class NumberFinder {
             return false;
         }
         return !("班".equals(unit) && m.start() > 0 && "大中小".indexOf(text.charAt(m.start() - 1)) >= 0);
+    }
+
+    /** 上百人次, 近千人, 逾万元: a round figure written as its magnitude alone, after a word that makes it a number. */
+    private static boolean isRoundFigure(String number, String text, int start) {
+        return ROUND_FIGURES.contains(number) && start > 0 && "上近逾".indexOf(text.charAt(start - 1)) >= 0;
     }
 
     private static boolean hasRankContext(String text, int ordinal) {

@@ -29,6 +29,7 @@ final class Units {
             "个多亿", new BigDecimal("100000000"), "个余亿", new BigDecimal("100000000"),
             "万", new BigDecimal("10000"), "亿", new BigDecimal("100000000"), "千", new BigDecimal("1000"));
 
+    private static final String RATIO = ":1";
     private static final Set<String> PERSONS = Set.of("人", "名", "位");
     private static final Set<String> MONEY = Set.of("元", "万元", "亿元", "千元");
     /** Counters of places and organisations, which the catalogue counts in 个; equipment (台, 套) is counted as such. */
@@ -66,6 +67,10 @@ final class Units {
             return true;
         }
         if ("元".equals(baseUnit) && MONEY.contains(catalogueUnit)) {
+            return true;
+        }
+        // 生机比12:1 is 12 students per computer, kept as 人/台
+        if (RATIO.equals(baseUnit) && catalogueUnit.contains("/")) {
             return true;
         }
         return COUNTERS.contains(baseUnit) && ("个".equals(catalogueUnit) || "个".equals(baseUnit) && COUNTERS.contains(catalogueUnit));

@@ -29,7 +29,8 @@ class IndicatorMatcherTest {
             "3866个学位较去年新增                                | ACTUAL | pre_new_place_count",
             "中考人数3739名，比去年增加260人                      | CHANGE | ''",
             "中职招生1697名                                     | ACTUAL | edu_voc_new_enrolment_count",
-            "组织参加青少年科技创新大赛                           | ACTUAL | ''"})
+            "组织参加青少年科技创新大赛                           | ACTUAL | ''",
+            "全县义务教育学校生机比达到12:1                       | ACTUAL | ict_students_per_computer"})
     void mapsTheNearestFittingPhrase(String text, FactKind kind, String expected) {
         var numbers = finder.find(text);
         if (numbers.isEmpty()) {
