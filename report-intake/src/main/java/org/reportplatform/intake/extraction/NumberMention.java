@@ -10,7 +10,8 @@ import java.math.BigDecimal;
  * @param valueTo        the upper end of a range (10-15人), else null
  * @param normalisedValue value times its magnitude, in {@code baseUnit}
  * @param rank           written as 第N after 列/位列/排名…
- * @param lowConfidence  written in Chinese numerals or next to encoding damage
+ * @param placeholder    the characters standing for a withheld number, else null
+ * @param chineseNumeral written in Chinese numerals (三十二), which are read with less confidence
  */
 public record NumberMention(int start, int end, int numberStart, int numberEnd, BigDecimal value, BigDecimal valueTo,
                             String unit, BigDecimal normalisedValue, String baseUnit, Qualifier qualifier, boolean rank,
