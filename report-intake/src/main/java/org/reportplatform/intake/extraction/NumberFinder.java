@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.reportplatform.intake.service.Numbers;
 
 /**
- * Second-to-last reading stage: every number with a unit (or a magnitude, or a rank), in Arabic or Chinese
+ * Third stage: every number with a unit (or a magnitude, or a rank), in Arabic or Chinese
  * numerals, with its qualifier, and every placeholder standing for a withheld number. Numbers without a unit are
  * years, dates, document numbers, headings or names and are left out; so are editions (第46届), slogans (“五个一”,
  * 1+6+N) and class names (大一班).
@@ -40,7 +40,8 @@ public final class NumberFinder {
             Map.entry("不少于", Qualifier.AT_LEAST), Map.entry("不低于", Qualifier.AT_LEAST),
             Map.entry("至少", Qualifier.AT_LEAST), Map.entry("不超过", Qualifier.AT_MOST),
             Map.entry("不足", Qualifier.AT_MOST), Map.entry("不到", Qualifier.AT_MOST), Map.entry("最多", Qualifier.AT_MOST),
-            Map.entry("突破", Qualifier.AT_LEAST), Map.entry("上", Qualifier.AT_LEAST), Map.entry("最少", Qualifier.AT_LEAST), Map.entry("最高", Qualifier.AT_MOST));
+            Map.entry("最高", Qualifier.AT_MOST), Map.entry("突破", Qualifier.AT_LEAST), Map.entry("最少", Qualifier.AT_LEAST),
+            Map.entry("上", Qualifier.AT_LEAST));
     private static final Map<String, Qualifier> SUFFIXES = Map.of(
             "以上", Qualifier.AT_LEAST, "以下", Qualifier.AT_MOST, "以内", Qualifier.AT_MOST, "之内", Qualifier.AT_MOST,
             "左右", Qualifier.APPROXIMATE, "上下", Qualifier.APPROXIMATE);
