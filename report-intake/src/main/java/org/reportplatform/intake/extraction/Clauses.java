@@ -30,6 +30,11 @@ final class Clauses {
         return forwardTo(text, position, SENTENCE_ENDS + "，:");
     }
 
+    /** An item of an enumeration: up to a comma or 、, brackets and quotes included (二星(标准星)党支部). */
+    static int itemStart(String text, int position) {
+        return backTo(text, position, SENTENCE_ENDS + "，、:");
+    }
+
     /** The phrase a number is about ends at enumeration commas and brackets as well. */
     static int phraseStart(String text, int position) {
         return backTo(text, position, PHRASE_ENDS);

@@ -40,8 +40,8 @@ public final class IndicatorMatcher {
     }
 
     /**
-     * The indicator {@code number}, of {@code kind}, is about, or null. Phrases are tried nearest first: the phrase
-     * right before it (up to a comma or 、), what follows it up to the next item, the rest of its clause, the
+     * The indicator {@code number}, of {@code kind}, is about, or null. Phrases are tried nearest first: the item
+     * right before it (up to a comma or 、, brackets included), what follows it up to the next item, the rest of its clause, the
      * clause before. In
      * the nearest place that names any indicator the longest phrase whose unit fits wins (the nearer one of equal
      * length); when none fits there, the number is about something the catalogue keeps in another unit, and no
@@ -52,7 +52,7 @@ public final class IndicatorMatcher {
         if (kind == FactKind.CHANGE || kind == FactKind.RANK || number.baseUnit().isEmpty()) {
             return null;
         }
-        int phraseStart = Clauses.phraseStart(text, number.start());
+        int phraseStart = Clauses.itemStart(text, number.start());
         int clauseStart = Math.min(phraseStart, Clauses.clauseStart(text, number.start()));
         int previousStart = clauseStart > 0 && ",，".indexOf(text.charAt(clauseStart - 1)) >= 0
                 ? Math.max(Clauses.clauseStart(text, clauseStart - 1), Clauses.sentenceStart(text, number.start()))

@@ -30,8 +30,10 @@ class IndicatorMatcherTest {
             "中考人数3739名，比去年增加260人                      | CHANGE | ''",
             "中职招生1697名                                     | ACTUAL | edu_voc_new_enrolment_count",
             "组织参加青少年科技创新大赛                           | ACTUAL | ''",
-            "全县义务教育学校生机比达到12:1                       | ACTUAL | ict_students_per_computer"})
-    void mapsTheNearestFittingPhrase(String text, FactKind kind, String expected) {
+            "全县义务教育学校生机比达到12:1                       | ACTUAL | ict_students_per_computer",
+            "授予二星（标准星）党支部3个                          | ACTUAL | pty_branch_two_star_count"})
+    void mapsTheNearestFittingPhrase(String original, FactKind kind, String expected) {
+        String text = new Normaliser().normalise(original).text();
         var numbers = finder.find(text);
         if (numbers.isEmpty()) {
             assertThat(expected).isEmpty();
