@@ -29,6 +29,8 @@ public final class NumberFinder {
             "(?<![\\dA-Za-z.])(?<num>" + ONE + ")(?:(?:[-~至到—])(?<to>" + ONE + "))?"
                     + "(?<approx1>余|多)?(?<mag>" + Units.MAGNITUDE + ")?(?<approx2>余|多)?"
                     + "(?<unit>" + Units.PATTERN + ")?(?<suffix>以上|以下|左右|上下|以内|之内)?");
+    /** 百分之九十, 百分之三点五: a percentage written out in words. */
+    private static final Pattern PERCENT_IN_WORDS = Pattern.compile("百分之(?<num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)");
     /** 生机比 12:1 and the like; a time of day (10:30) does not end in :1. */
     private static final Pattern RATIO = Pattern.compile("(?<![\\d.:])(?<num>\\d+(?:\\.\\d+)?):1(?![\\d.:])");
 
@@ -58,6 +60,7 @@ public final class NumberFinder {
     /** 六个方面, 三个环节: how a report is organised, not what it reports. */
     private static final Pattern STRUCTURE = Pattern.compile("方面|方向|层面|环节|维度|阶段|步骤");
     private static final int MAX_DIGITS = 13;
+    private static final String DIGITS_IN_WORDS = "零一二三四五六七八九";
     private static final Set<String> ROUND_FIGURES = Set.of("百", "千", "万");
     private static final int NAME_REPEATS = 3;
 
@@ -78,12 +81,37 @@ public final class NumberFinder {
         found.removeIf(n -> n.chineseNumeral() && chineseSpellings.get(spelling(text, n)) >= NAME_REPEATS);
         Matcher ratio = RATIO.matcher(text);
         while (ratio.find()) {
-            BigDecimal value = new BigDecimal(ratio.group("num"));
-            found.add(new NumberMention(ratio.start(), ratio.end(), ratio.start(), ratio.end(), value, null, ":1",
-                    value, ":1", Qualifier.EXACT, false, null, false));
+            found.add(whole(ratio, new BigDecimal(ratio.group("num")), ":1", false));
+        }
+        Matcher percent = PERCENT_IN_WORDS.matcher(text);
+        while (percent.find()) {
+            BigDecimal value = percentInWords(percent.group("num"));
+            if (value != null && !isSloganOrName(text, percent, "%")) {
+                found.add(whole(percent, value, "%", true));
+            }
         }
         found.sort(java.util.Comparator.comparingInt(NumberMention::start));
         return found;
+    }
+
+    /** A number whose match is all of it: no magnitude, qualifier or range. */
+    private static NumberMention whole(Matcher m, BigDecimal value, String unit, boolean chinese) {
+        return new NumberMention(m.start(), m.end(), m.start(), m.end(), value, null, unit, value, unit, Qualifier.EXACT,
+                false, null, chinese);
+    }
+
+    /** 九十 → 90, 三点五 → 3.5, 百 → 100. */
+    private static BigDecimal percentInWords(String words) {
+        String[] parts = words.split("点");
+        BigDecimal whole = parse(parts[0].equals("百") ? "一百" : parts[0]);
+        if (whole == null || parts.length == 1) {
+            return whole;
+        }
+        StringBuilder decimals = new StringBuilder();
+        for (char digit : parts[1].replace('〇', '零').toCharArray()) {
+            decimals.append(DIGITS_IN_WORDS.indexOf(digit));
+        }
+        return new BigDecimal(whole.toPlainString() + "." + decimals);
     }
 
     private static String spelling(String text, NumberMention mention) {
@@ -156,8 +184,8 @@ public final class NumberFinder {
         if (number.equals("一") && magnitude == null && approx == null) {
             return false;
         }
-        // 十分重视 is "very"; 三期项目 is a phase
-        if ("分".equals(unit) || "期".equals(unit)) {
+        // 十分重视 is "very"; 三期项目 is a phase; 一本, 二本 are gaokao tiers
+        if ("分".equals(unit) || "期".equals(unit) || "本".equals(unit)) {
             return false;
         }
         // 三元实验学校: money in Chinese numerals comes with a magnitude (三万元) or ends the phrase

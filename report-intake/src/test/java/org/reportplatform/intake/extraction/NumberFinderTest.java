@@ -36,7 +36,11 @@ class NumberFinderTest {
             "建筑面积671314.35m²     | 671314.35 | 平方米 | 671314.35 | 平方米 | exact",
             "新增5万平米             | 5       | 万平方米 | 50000   | 平方米 | exact",
             "组织教师上百人次        | 100     | 人次   | 100       | 人次 | at_least",
-            "近千人参加              | 1000    | 人     | 1000      | 人   | approximate"})
+            "近千人参加              | 1000    | 人     | 1000      | 人   | approximate",
+            "合格率达到百分之九十五   | 95      | %      | 95        | %    | exact",
+            "增长百分之三点五        | 3.5     | %      | 3.5       | %    | exact",
+            "新增图书5万本           | 5       | 万本   | 50000     | 本   | exact",
+            "装机100千瓦             | 100     | 千瓦   | 100000    | 瓦   | exact"})
     void readsTheNumberAsWritten(String text, String value, String unit, String normalised, String baseUnit, String qualifier) {
         List<NumberMention> found = finder.find(text);
 
@@ -53,7 +57,7 @@ class NumberFinderTest {
     @ValueSource(strings = {"2020年12月31日", "国科发财〔2010〕720号", "实施333工程", "落实“五个一”要求", "构建1+6+N体系",
             "第46届世界技能大赛", "二十六中燕京校区", "大一班幼儿", "十分重视", "重点抓好六个方面工作", "三元实验学校",
             "获全国第26届读书活动奖", "希沃白板5", "xx区首届名校长", "2019-2020学年", "24小时值班",
-            "学前教育三期项目", "千家万户", "百姓满意"})
+            "学前教育三期项目", "千家万户", "百姓满意", "培训3个月", "一本上线率", "实现“三个百分之百”"})
     void leavesOutNumbersThatAreNoFacts(String text) {
         assertThat(finder.find(text)).isEmpty();
     }
