@@ -15,6 +15,8 @@ public final class FactClassifier {
     private static final Pattern CHANGE_VERB = Pattern.compile("增长|增加|提高|提升|上升|下降|减少|降低|净增|增幅|降幅|翻|多|少");
     /** Verbs that make the number right after them a change whatever precedes: 净增5所, 增长22%. */
     private static final Pattern DIRECT_CHANGE = Pattern.compile("(?:净增|净减|增幅为?|降幅为?|增长了?|下降了?|上涨了?|增长率为?|增速为?)$");
+    /** 上升21.05%, 提高了5%: a percentage right after a verb of movement is the movement (提高到95% is a level). */
+    private static final Pattern PERCENT_MOVE = Pattern.compile("(?:上升|提高|提升|减少|降低|增加|下降|增长|回落)了?$");
     private static final Pattern RANK_MOVE = Pattern.compile("(?:进步|前进|上升|提升|提高|后退|下降|退步)了?$");
     private static final Pattern SHARE = Pattern.compile("占|比重|占比");
     /** 计划 alone is mostly a noun (营养改善计划); 争取资金 is money obtained. */
@@ -55,7 +57,8 @@ public final class FactClassifier {
             return FactKind.RANK;
         }
         String unit = number.baseUnit();
-        if (unit.endsWith("百分点") || DIRECT_CHANGE.matcher(phraseBefore).find()
+        boolean percent = unit.equals("%") || unit.equals("‰");
+        if (unit.endsWith("百分点") || DIRECT_CHANGE.matcher(phraseBefore).find() || percent && PERCENT_MOVE.matcher(phraseBefore).find()
                 || (unit.equals("位") || unit.equals("名")) && RANK_MOVE.matcher(phraseBefore).find()) {
             return FactKind.CHANGE;
         }
@@ -63,7 +66,7 @@ public final class FactClassifier {
         if (comparison.find() && CHANGE_VERB.matcher(sentenceBefore.substring(comparison.end())).find()) {
             return FactKind.CHANGE;
         }
-        if ((unit.equals("%") || unit.equals("‰")) && SHARE.matcher(phraseBefore).find()) {
+        if (percent && SHARE.matcher(phraseBefore).find()) {
             return FactKind.SHARE;
         }
         boolean reached = TARGET_REACHED.matcher(phraseBefore).find();
