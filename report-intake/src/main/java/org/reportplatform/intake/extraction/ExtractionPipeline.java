@@ -2,11 +2,13 @@ package org.reportplatform.intake.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Indicator;
 
 /**
- * Reads a narrative report: normalise → segment → find numbers → classify → map to the catalogue. Stateless
+ * Reads a narrative report: normalise → segment → find numbers → classify → map to the catalogue (a number after
+ * 分别 is about its item of the list before). Stateless
  * and thread-safe once built; every offset it returns points into the text it was given.
  */
 public final class ExtractionPipeline {
@@ -23,6 +25,7 @@ public final class ExtractionPipeline {
     private final NumberFinder finder = new NumberFinder();
     private final FactClassifier classifier = new FactClassifier();
     private final PartsCheck partsCheck = new PartsCheck();
+    private final RespectiveLists respectiveLists = new RespectiveLists();
     private final IndicatorMatcher matcher;
 
     public ExtractionPipeline(Catalogue catalogue) {
@@ -34,6 +37,7 @@ public final class ExtractionPipeline {
         String text = normalised.text();
         List<ReportSegment> segments = segmenter.segment(text);
         List<NumberMention> numbers = finder.find(text);
+        Map<Integer, String> respectiveItems = respectiveLists.items(text, numbers);
         List<Fact> facts = new ArrayList<>();
         List<Redaction> redactions = new ArrayList<>();
         List<ExtractionWarning> warnings = new ArrayList<>();
@@ -46,7 +50,14 @@ public final class ExtractionPipeline {
             Heading heading = segment.sections().at(number.start());
             String section = heading == null ? "" : heading.path();
             Classification what = classifier.classify(text, number, segment.sections().titlesAt(number.start()));
-            Indicator indicator = matcher.match(text, number, what.kind());
+            String item = respectiveItems.get(number.start());
+            Indicator indicator;
+            if (item == null) {
+                indicator = matcher.match(text, number, what.kind());
+            } else {
+                what = what.about(item);
+                indicator = matcher.match(item, number.baseUnit(), what.kind());
+            }
             String code = indicator == null ? null : indicator.code().value();
             int clauseStart = normalised.originalStart(Clauses.clauseStart(text, number.start()));
             int clauseEnd = normalised.originalEnd(Clauses.clauseEnd(text, number.end()));

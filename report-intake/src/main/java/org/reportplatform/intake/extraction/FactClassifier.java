@@ -58,8 +58,9 @@ public final class FactClassifier {
         }
         String unit = number.baseUnit();
         boolean percent = unit.equals("%") || unit.equals("‰");
-        if (unit.endsWith("百分点") || DIRECT_CHANGE.matcher(phraseBefore).find() || percent && PERCENT_MOVE.matcher(phraseBefore).find()
-                || (unit.equals("位") || unit.equals("名")) && RANK_MOVE.matcher(phraseBefore).find()) {
+        boolean moved = percent && PERCENT_MOVE.matcher(phraseBefore).find()
+                || (unit.equals("位") || unit.equals("名")) && RANK_MOVE.matcher(phraseBefore).find();
+        if (unit.endsWith("百分点") || DIRECT_CHANGE.matcher(phraseBefore).find() || moved) {
             return FactKind.CHANGE;
         }
         Matcher comparison = COMPARISON.matcher(sentenceBefore);

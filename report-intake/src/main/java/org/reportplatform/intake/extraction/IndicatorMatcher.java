@@ -78,6 +78,14 @@ public final class IndicatorMatcher {
         return null;
     }
 
+    /** The indicator a phrase standing for a number names (an item of a 分别 list), or null. */
+    public Indicator match(String phrase, String baseUnit, FactKind kind) {
+        if (kind == FactKind.CHANGE || kind == FactKind.RANK || baseUnit.isEmpty()) {
+            return null;
+        }
+        return longest(phrase, new Place(0, phrase.length(), true), baseUnit, kind).fitting();
+    }
+
     /** Where to look for a name; {@code laterIsNearer} for the places before the number. */
     private record Place(int from, int to, boolean laterIsNearer) {
     }

@@ -33,6 +33,22 @@ class ExtractionPipelineTest {
     }
 
     @Test
+    void numbersAfterFenbieBelongToTheItemsListedBefore() {
+        ExtractionResult result = pipeline.extract("全县在园幼儿、义务教育在校生分别为1.2万人、3.5万人。");
+
+        assertThat(result.facts()).extracting(Fact::subject).containsExactly("全县在园幼儿", "义务教育在校生");
+        assertThat(result.facts()).extracting(Fact::indicator).containsExactly("pre_enrolled_children", "edu_student_count");
+    }
+
+    @Test
+    void aFenbieListThatDoesNotMatchItsNumbersIsLeftAsItIs() {
+        ExtractionResult result = pipeline.extract("一本上线273人、二本上线465人，分别比去年增加60人、83人。");
+
+        assertThat(result.facts()).extracting(Fact::kind)
+                .containsExactly(FactKind.ACTUAL, FactKind.ACTUAL, FactKind.CHANGE, FactKind.CHANGE);
+    }
+
+    @Test
     void partsThatDoNotAddUpToTheirTotalAreFlagged() {
         String text = "全县共有学校329所(小学105所、初中36所、高中3所)。全县共有学校144所(小学105所、初中36所、高中3所)。";
         ExtractionResult result = pipeline.extract(text);
