@@ -16,6 +16,14 @@ public interface IntakeConfig {
 
     Outbox outbox();
 
+    Extraction extraction();
+
+    interface Extraction {
+
+        /** The largest narrative report {@code POST /api/v1/extractions} reads, answered with a problem+json 413 beyond. */
+        MemorySize maxTextSize();
+    }
+
     interface Outbox {
 
         /** How often the relay looks for unpublished events; read by its {@code @Scheduled} expression. */

@@ -23,18 +23,21 @@ public class BodySizeLimit {
 
     private final ObjectMapper json;
     private final long maxBytes;
+    private final long maxTextBytes;
 
     BodySizeLimit(ObjectMapper json, IntakeConfig config) {
         this.json = json;
         this.maxBytes = config.maxBodySize().asLongValue();
+        this.maxTextBytes = config.extraction().maxTextSize().asLongValue();
     }
 
-    long maxBytes() {
-        return maxBytes;
+    /** Narrative reports posted for extraction have a limit of their own; every other body the general one. */
+    long maxBytes(String path) {
+        return path.startsWith(ExtractionResource.PATH) ? maxTextBytes : maxBytes;
     }
 
     Problem problem(String path) {
-        return Problem.of("body-too-large", "Payload too large", 413, "the body may have at most " + maxBytes + " bytes")
+        return Problem.of("body-too-large", "Payload too large", 413, "the body may have at most " + maxBytes(path) + " bytes")
                 .withInstance(path);
     }
 
@@ -45,7 +48,7 @@ public class BodySizeLimit {
     private void checkContentLength(RoutingContext context) {
         String contentLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         // Netty has already refused a Content-Length that is not a number
-        if (contentLength == null || Long.parseLong(contentLength) <= maxBytes) {
+        if (contentLength == null || Long.parseLong(contentLength) <= maxBytes(context.request().path())) {
             context.next();
             return;
         }

@@ -26,7 +26,7 @@ public class StreamedBodyLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        CountingInputStream body = new CountingInputStream(context.getInputStream(), limit.maxBytes());
+        CountingInputStream body = new CountingInputStream(context.getInputStream(), limit.maxBytes(request.path()));
         context.setInputStream(body);
         try {
             return context.proceed();

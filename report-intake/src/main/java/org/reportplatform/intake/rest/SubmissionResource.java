@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -26,9 +25,6 @@ import org.reportplatform.intake.service.SubmissionService;
 @Path("/api/v1/submissions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
-
-    /** The canonical form only: UUID.fromString also takes odd spellings such as 1-2-3-4-5. */
-    private static final Pattern UUID_FORMAT = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     private final SubmissionService service;
     private final ReviewService reviews;
@@ -90,10 +86,7 @@ public class SubmissionResource {
     }
 
     private static UUID parseId(String id) {
-        if (!UUID_FORMAT.matcher(id).matches()) {
-            throw ProblemException.notFound("no submission has this id");
-        }
-        return UUID.fromString(id);
+        return Ids.parse(id, "no submission has this id");
     }
 
     /** A body of JSON null reaches the method as null. */

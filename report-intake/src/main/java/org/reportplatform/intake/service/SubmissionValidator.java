@@ -79,6 +79,14 @@ public class SubmissionValidator {
         return errors;
     }
 
+    /** The problems of a series a submission would belong to (region, form, period), e.g. for a draft of one. */
+    public List<FieldError> validateSeries(String region, String dataset, String period) {
+        List<FieldError> errors = new ArrayList<>();
+        checkRegion(region, errors);
+        checkPeriod(period, checkDataset(dataset, errors), errors);
+        return errors;
+    }
+
     private static void checkKey(String key, List<FieldError> errors) {
         if (isBlank(key)) {
             errors.add(new FieldError("submissionKey", "is required: your system's id of this submission, sent again on a retry"));
