@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reportplatform.contracts.access.TestTokens;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.intake.Submissions.StoredRows;
 
@@ -121,6 +122,7 @@ class HttpErrorsTest {
         HttpRequest request = HttpRequest.newBuilder(submissions)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.reporter("360722"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -118,6 +121,48 @@ public final class ProblemMappers {
         public Response toResponse(MismatchedInputException exception) {
             return JsonProblemMapper.problem(exception, uriInfo);
         }
+    }
+
+    /** No token, or one that fails verification (signature, issuer, audience, expiry): 401 with the Bearer challenge. */
+    @Provider
+    public static class UnauthenticatedProblemMapper implements ExceptionMapper<AuthenticationFailedException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(AuthenticationFailedException exception) {
+            return unauthenticated(uriInfo);
+        }
+    }
+
+    /** An endpoint that needs a caller reached without a token. */
+    @Provider
+    public static class UnauthorizedProblemMapper implements ExceptionMapper<UnauthorizedException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(UnauthorizedException exception) {
+            return unauthenticated(uriInfo);
+        }
+    }
+
+    /** A valid token without the role the endpoint needs. */
+    @Provider
+    public static class ForbiddenProblemMapper implements ExceptionMapper<ForbiddenException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(ForbiddenException exception) {
+            return respond(Problem.of("forbidden", "Forbidden", 403, "the token's roles do not allow this request"), uriInfo);
+        }
+    }
+
+    static Response unauthenticated(UriInfo uriInfo) {
+        Problem problem = Problem.of("unauthenticated", "Unauthenticated", 401,
+                "send a valid bearer token: Authorization: Bearer <JWT> (signed by the platform's issuer, for its audience, not expired)");
+        return Response.fromResponse(respond(problem, uriInfo)).header("WWW-Authenticate", "Bearer").build();
     }
 
     /** Anything unforeseen: 500 with an id to find the logged cause, never the cause itself. */

@@ -1,5 +1,6 @@
 package org.reportplatform.intake.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.reportplatform.contracts.problem.ProblemException;
 
 /** The forms county systems fill in: which indicators, which period type, which components go with a rate. */
 @Path("/api/v1/datasets")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
 

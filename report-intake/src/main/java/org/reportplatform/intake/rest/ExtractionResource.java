@@ -1,5 +1,6 @@
 package org.reportplatform.intake.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -28,6 +30,7 @@ import org.reportplatform.intake.service.ExtractionService;
  * and from them a draft submission of one form for a person to confirm.
  */
 @Path(ExtractionResource.PATH)
+@RolesAllowed({Role.Names.REPORTER, Role.Names.REVIEWER, Role.Names.PROVINCE})
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtractionResource {
 

@@ -1,5 +1,7 @@
 package org.reportplatform.intake.rest;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,16 +14,25 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.reportplatform.contracts.access.Caller;
+import org.reportplatform.contracts.access.Callers;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
+import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.intake.domain.SeriesKey;
 import org.reportplatform.intake.domain.Submission;
 import org.reportplatform.intake.service.ReviewService;
 import org.reportplatform.intake.service.SubmissionService;
 
+/**
+ * Submissions and their review. A reporter submits for its own unit; everyone reads and reviews only within its region:
+ * a submission outside it is as unknown as one that does not exist.
+ */
 @Path("/api/v1/submissions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
@@ -29,11 +40,13 @@ public class SubmissionResource {
     private final SubmissionService service;
     private final ReviewService reviews;
     private final RegionRegistry regions;
+    private final Callers callers;
 
-    SubmissionResource(SubmissionService service, ReviewService reviews, RegionRegistry regions) {
+    SubmissionResource(SubmissionService service, ReviewService reviews, RegionRegistry regions, Callers callers) {
         this.service = service;
         this.reviews = reviews;
         this.regions = regions;
+        this.callers = callers;
     }
 
     /**
@@ -42,8 +55,18 @@ public class SubmissionResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.REPORTER)
     public Response submit(SubmissionRequest request) {
-        SubmissionService.Outcome outcome = service.submit(requireBody(request));
+        requireBody(request);
+        Caller caller = callers.current();
+        // a malformed or unknown region is the validator's to name; a well-formed other one is not this caller's
+        parsedRegion(request.region())
+                .filter(region -> regions.find(region).isPresent() && !region.equals(caller.region()))
+                .ifPresent(region -> {
+                    throw Callers.forbidden("a reporter submits for its own unit, " + caller.region()
+                            + ", not for " + region);
+                });
+        SubmissionService.Outcome outcome = service.submit(request);
         Submission submission = outcome.submission();
         return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(UriBuilder.fromResource(SubmissionResource.class).path(submission.id.toString()).build())
@@ -53,8 +76,13 @@ public class SubmissionResource {
 
     @GET
     @Path("{id}")
+    @Authenticated
     public SubmissionView get(@PathParam("id") String id) {
-        return SubmissionView.of(service.find(parseId(id)), regions);
+        Submission submission = service.find(parseId(id));
+        if (!callers.current().covers(RegionCode.of(submission.region), regions)) {
+            throw ProblemException.notFound("no submission has this id");
+        }
+        return SubmissionView.of(submission, regions);
     }
 
     /**
@@ -64,12 +92,14 @@ public class SubmissionResource {
     @POST
     @Path("{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.Names.REVIEWER, Role.Names.PROVINCE})
     public SubmissionView review(@PathParam("id") String id, TransitionRequest request) {
-        return SubmissionView.of(reviews.review(parseId(id), requireBody(request)), regions);
+        return SubmissionView.of(reviews.review(parseId(id), requireBody(request), callers.current()), regions);
     }
 
     /** The versions of one (region, dataset, period), newest first; empty when none was submitted. */
     @GET
+    @Authenticated
     public List<SubmissionView> history(@QueryParam("region") String region, @QueryParam("dataset") String dataset,
                                         @QueryParam("period") String period) {
         List<FieldError> missing = new ArrayList<>();
@@ -80,9 +110,23 @@ public class SubmissionResource {
             throw new ProblemException(Problem.of("invalid-query", "Invalid query", 400,
                     "the history of a series needs region, dataset and period").withErrors(missing));
         }
+        Caller caller = callers.current();
+        parsedRegion(region)
+                .filter(asked -> !caller.covers(asked, regions))
+                .ifPresent(asked -> {
+                    throw Callers.forbidden(asked + " lies outside " + caller.region() + ", the token's region");
+                });
         return service.history(new SeriesKey(region, dataset, period)).stream()
                 .map(submission -> SubmissionView.of(submission, regions))
                 .toList();
+    }
+
+    private static Optional<RegionCode> parsedRegion(String code) {
+        try {
+            return Optional.of(RegionCode.of(code));
+        } catch (IllegalArgumentException notACode) {
+            return Optional.empty();
+        }
     }
 
     private static UUID parseId(String id) {

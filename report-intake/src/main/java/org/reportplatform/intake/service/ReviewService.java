@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.reportplatform.contracts.event.ReviewStatus;
+import org.reportplatform.contracts.access.Caller;
+import org.reportplatform.contracts.access.Callers;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -64,14 +67,19 @@ public class ReviewService {
     }
 
     /** Takes the action on the submission and answers it as it now stands. */
-    public Submission review(UUID id, TransitionRequest request) {
+    public Submission review(UUID id, TransitionRequest request, Caller caller) {
         Review review = validate(request);
-        Submission reviewed = QuarkusTransaction.requiringNew().call(() -> apply(id, review));
+        Role needed = review.role() == ReviewRole.REVIEWER ? Role.REVIEWER : Role.PROVINCE;
+        if (!caller.has(needed)) {
+            throw Callers.forbidden("to " + review.action().wireName() + " the token must carry the role "
+                    + needed.groupName());
+        }
+        Submission reviewed = QuarkusTransaction.requiringNew().call(() -> apply(id, review, caller));
         ReviewTransition step = reviewed.transitions.get(reviewed.transitions.size() - 1);
         String regionName = regions.find(RegionCode.of(reviewed.region)).map(Region::name).orElse(null);
-        LOG.infof("Review of submission %s: %s %s, %s %s, version %d: %s → %s by %s (%s)", reviewed.id, reviewed.region,
-                regionName, reviewed.dataset, reviewed.period, reviewed.version, step.fromState, step.toState, step.actor,
-                step.role.wireName());
+        LOG.infof("Review of submission %s: %s %s, %s %s, version %d: %s → %s by %s (%s, token of %s)", reviewed.id,
+                reviewed.region, regionName, reviewed.dataset, reviewed.period, reviewed.version, step.fromState,
+                step.toState, step.actor, step.role.wireName(), caller.name());
         meters.counter("intake.reviews", "action", step.action.wireName()).increment();
         relay.wakeUp();
         return reviewed;
@@ -98,8 +106,9 @@ public class ReviewService {
         return new Review(action.orElseThrow(), request.actor(), role.orElseThrow(), comment);
     }
 
-    private Submission apply(UUID id, Review review) {
+    private Submission apply(UUID id, Review review, Caller caller) {
         Submission submission = Submission.<Submission>findByIdOptional(id)
+                .filter(found -> caller.covers(RegionCode.of(found.region), regions))
                 .orElseThrow(() -> ProblemException.notFound("no submission has this id"));
         // Revisions change which version counts under the series lock: read the submission again once it is ours.
         SubmissionSeries.lock(submission.series());
