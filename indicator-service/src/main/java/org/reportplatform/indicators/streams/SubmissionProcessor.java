@@ -108,12 +108,13 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         } catch (IllegalArgumentException e) {
             return deadLetter(record, Category.UNREADABLE, "an unreadable submission (" + e.getMessage() + ")");
         }
-        String which = "submission " + submission.submissionId();
         if (submission.region() == null || submission.dataset() == null || submission.period() == null
                 || submission.submittedAt() == null) {
-            return deadLetter(record, Category.INCOMPLETE, which + " without region, dataset, period or time");
+            return deadLetter(record, Category.INCOMPLETE,
+                    "submission " + submission.submissionId() + " without region, dataset, period or time");
         }
-        which += " (" + submission.region() + " " + submission.dataset() + " " + submission.period() + ")";
+        String which = "submission " + submission.submissionId()
+                + " (" + submission.region() + " " + submission.dataset() + " " + submission.period() + ")";
         if (!regions.find(submission.region()).map(Region::isReportingUnit).orElse(false)) {
             return deadLetter(record, Category.NOT_A_REPORTING_UNIT,
                     which + ": " + submission.region() + " is not a county-level reporting unit");
