@@ -37,8 +37,9 @@ import org.reportplatform.indicators.streams.SubmissionOutcome.DeadLetter;
 
 /**
  * Submissions → each unit's contribution per indicator → city tallies → province tallies, every level published
- * to the aggregates topic; a submission that cannot be applied goes to the dead-letter topic as it came. Regions roll up through KTable aggregations with an adder and a subtractor, so a revised
- * or withdrawn statement is retracted exactly from every level above it.
+ * to the aggregates topic; a submission that cannot be applied goes to the dead-letter topic as it came. Regions
+ * roll up through KTable aggregations with an adder and a subtractor, so a revised or withdrawn statement is
+ * retracted exactly from every level above it.
  * <p>
  * Processors, stores and internal topics are named explicitly: Kafka Streams derives changelog and repartition
  * topic names from them, and generated names would shift whenever the topology changes.
@@ -92,7 +93,8 @@ public final class IndicatorTopology {
                 .defaultBranch(Branched.as(CONTRIBUTIONS));
         outcomes.get(OUTCOMES + DEAD_LETTERS)
                 .mapValues(outcome -> ((DeadLetter) outcome).value(), Named.as("dead-letter-values"))
-                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters-to-topic"));
+                .to(topics.deadLetters(),
+                        Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters-to-topic"));
         KTable<String, Tally> units = outcomes.get(OUTCOMES + CONTRIBUTIONS)
                 .mapValues(outcome -> ((Contribution) outcome).tally(), Named.as("contribution-tallies"))
                 .toTable(Named.as("unit-contributions"), materialized(UNIT_VALUES));

@@ -121,16 +121,19 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         }
         if (!submission.region().value().equals(record.key())) {
             // another partition may hold this unit's other forms: applying it here would split the unit's state
-            return deadLetter(record, Category.MISKEYED, which + " keyed " + record.key() + " instead of by its region");
+            return deadLetter(record, Category.MISKEYED,
+                    which + " keyed " + record.key() + " instead of by its region");
         }
         Optional<Dataset> form = catalogue.dataset(submission.dataset());
         if (form.isEmpty()) {
-            return deadLetter(record, Category.UNKNOWN_FORM, which + ": the catalogue has no form " + submission.dataset());
+            return deadLetter(record, Category.UNKNOWN_FORM,
+                    which + ": the catalogue has no form " + submission.dataset());
         }
         if (form.get().periodType() != submission.period().type()) {
             // its figures would be rolled up over time together with the form's own periods
-            return deadLetter(record, Category.WRONG_PERIOD_TYPE, which + ": " + submission.dataset() + " is reported per "
-                    + form.get().periodType() + " period; " + submission.period() + " is " + submission.period().type());
+            return deadLetter(record, Category.WRONG_PERIOD_TYPE, which + ": " + submission.dataset()
+                    + " is reported per " + form.get().periodType() + " period; " + submission.period() + " is "
+                    + submission.period().type());
         }
         return Optional.of(submission);
     }

@@ -26,6 +26,10 @@ class DeadLetterTopologyTest {
     private static final String SCHOOLS = "edu_school_count";
     private static final String EDUCATION = "edu_annual";
 
+    /** A record sent, and what its dead letter says: the category and a part of the reason. */
+    private record Poison(String key, String value, String category, String reasonPart) {
+    }
+
     private AggregationDriver driver;
 
     @BeforeEach
@@ -48,31 +52,31 @@ class DeadLetterTopologyTest {
         String reportedWithoutValue = "{\"region\":\"360722\",\"dataset\":\"edu_annual\",\"period\":\"2023\","
                 + "\"version\":1,\"submittedAt\":\"2024-01-15T02:01:00Z\","
                 + "\"values\":[{\"indicator\":\"edu_school_count\",\"status\":\"REPORTED\"}]}";
-        List<String[]> poison = List.of(
-                // key, value, category, a part of the reason
-                new String[] {XINFENG, "{not json", "unreadable", "an unreadable submission (not a SubmissionEvent"},
-                new String[] {XINFENG, null, "empty", "an empty record"},
-                new String[] {XINFENG, "{}", "unreadable", "an unreadable submission"},
-                new String[] {XINFENG, reportedWithoutValue, "unreadable", "a value is given exactly when the status is reported"},
-                new String[] {XINFENG, "{\"region\":\"360722\",\"dataset\":\"edu_annual\",\"version\":1,\"values\":[]}",
-                        "incomplete", "without region, dataset, period or time"},
-                new String[] {GANZHOU, cityAsUnit, "not-a-reporting-unit", "360700 is not a county-level reporting unit"},
-                new String[] {DAYU, miskeyed, "miskeyed", "keyed 360723 instead of by its region"},
-                new String[] {XINFENG, unknownForm, "unknown-form", "the catalogue has no form edu_monthly"},
-                new String[] {XINFENG, quarterOfAYearlyForm, "wrong-period-type",
-                        "edu_annual is reported per YEARLY period; 2023Q1 is QUARTERLY"});
-        poison.forEach(record -> driver.pipeRaw(record[0], record[1]));
+        List<Poison> poison = List.of(
+                new Poison(XINFENG, "{not json", "unreadable", "an unreadable submission (not a SubmissionEvent"),
+                new Poison(XINFENG, null, "empty", "an empty record"),
+                new Poison(XINFENG, "{}", "unreadable", "an unreadable submission"),
+                new Poison(XINFENG, reportedWithoutValue, "unreadable",
+                        "a value is given exactly when the status is reported"),
+                new Poison(XINFENG, "{\"region\":\"360722\",\"dataset\":\"edu_annual\",\"version\":1,\"values\":[]}",
+                        "incomplete", "without region, dataset, period or time"),
+                new Poison(GANZHOU, cityAsUnit, "not-a-reporting-unit", "360700 is not a county-level reporting unit"),
+                new Poison(DAYU, miskeyed, "miskeyed", "keyed 360723 instead of by its region"),
+                new Poison(XINFENG, unknownForm, "unknown-form", "the catalogue has no form edu_monthly"),
+                new Poison(XINFENG, quarterOfAYearlyForm, "wrong-period-type",
+                        "edu_annual is reported per YEARLY period; 2023Q1 is QUARTERLY"));
+        poison.forEach(record -> driver.pipeRaw(record.key(), record.value()));
         driver.submit(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "120"));
 
         List<TestRecord<String, String>> deadLetters = driver.deadLetters();
         assertThat(deadLetters).hasSize(poison.size());
         for (int offset = 0; offset < poison.size(); offset++) {
-            String[] sent = poison.get(offset);
+            Poison sent = poison.get(offset);
             TestRecord<String, String> deadLetter = deadLetters.get(offset);
-            assertThat(deadLetter.key()).isEqualTo(sent[0]);
-            assertThat(deadLetter.value()).isEqualTo(sent[1]);
-            assertThat(header(deadLetter, DeadLetters.CATEGORY)).isEqualTo(sent[2]);
-            assertThat(header(deadLetter, DeadLetters.REASON)).contains(sent[3]);
+            assertThat(deadLetter.key()).isEqualTo(sent.key());
+            assertThat(deadLetter.value()).isEqualTo(sent.value());
+            assertThat(header(deadLetter, DeadLetters.CATEGORY)).isEqualTo(sent.category());
+            assertThat(header(deadLetter, DeadLetters.REASON)).contains(sent.reasonPart());
             assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo("report-submissions");
             assertThat(header(deadLetter, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
             assertThat(header(deadLetter, DeadLetters.SOURCE_OFFSET)).isEqualTo(String.valueOf(offset));
@@ -90,7 +94,8 @@ class DeadLetterTopologyTest {
     void aRecordWithoutKeyIsADeadLetterWithoutKeyAndKeepsItsOwnHeaders() {
         String submission = EventJson.write(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "120").event());
         RecordHeaders headers = new RecordHeaders();
-        headers.add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes(StandardCharsets.UTF_8));
+        headers.add("traceparent",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes(StandardCharsets.UTF_8));
         driver.pipeRaw(new TestRecord<>(null, submission, headers));
 
         TestRecord<String, String> deadLetter = driver.deadLetters().get(0);
