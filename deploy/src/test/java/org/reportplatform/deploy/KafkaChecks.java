@@ -43,13 +43,15 @@ final class KafkaChecks {
     /**
      * What each topic keeps: the aggregates topic is compacted (the latest figure per key, from which a new
      * consumer group rebuilds the read model), the submissions topic keeps everything (indicator-service replays it
-     * after a reset, docs/scaling.md).
+     * after a reset, docs/scaling.md), the dead letters 30 days (docs/adr/0013-dead-letters.md).
      */
     static List<String> retention(Overlay overlay, Map<String, ServiceConfiguration> services) {
         ServiceConfiguration any = services.values().iterator().next();
         Map<String, Map<String, String>> expected = Map.of(
                 any.value("platform.topics.aggregates"), Map.of("cleanup.policy", "compact"),
-                any.value("platform.topics.submissions"), Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+                any.value("platform.topics.submissions"), Map.of("cleanup.policy", "delete", "retention.ms", "-1"),
+                any.value("platform.topics.dead-letters"),
+                Map.of("cleanup.policy", "delete", "retention.ms", "2592000000"));
         List<String> problems = new ArrayList<>();
         expected.forEach((topic, settings) -> {
             Optional<KafkaTopic> resource = overlay.all(KafkaTopic.class).stream()

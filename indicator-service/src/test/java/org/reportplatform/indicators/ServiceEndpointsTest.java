@@ -35,7 +35,7 @@ class ServiceEndpointsTest {
                 .statusCode(503)
                 .body("checks.find { it.name == 'Kafka Streams topics health check' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'Kafka Streams topics health check' }.data.missing_topics",
-                        equalTo("report-submissions,indicator-aggregates"));
+                        equalTo("report-submissions,indicator-aggregates,report-submissions-dlq"));
     }
 
     @Test

@@ -53,11 +53,13 @@ final class RunningPlatform implements AutoCloseable {
     private RunningPlatform() {
         String submissions = topic("report-submissions", TopicConfig.CLEANUP_POLICY_DELETE);
         String aggregates = topic("indicator-aggregates", TopicConfig.CLEANUP_POLICY_COMPACT);
+        String deadLetters = topic("report-submissions-dlq", TopicConfig.CLEANUP_POLICY_DELETE);
         Map<String, String> shared = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "DB_HOST", dbHost, "DB_PORT", dbPort, "DB_USER", dbUser, "DB_PASSWORD", dbPassword,
                 "PLATFORM_TOPICS_SUBMISSIONS", submissions,
-                "PLATFORM_TOPICS_AGGREGATES", aggregates);
+                "PLATFORM_TOPICS_AGGREGATES", aggregates,
+                "PLATFORM_TOPICS_DEAD_LETTERS", deadLetters);
         int intakePort = freePort();
         int dashboardPort = freePort();
         start("report-intake", intakePort, shared, Map.of("DB_NAME", database("intake")));

@@ -11,4 +11,7 @@ public interface TopicsConfig {
 
     /** Indicator aggregates of every level, keyed {@code indicator|region|period}; compacted. */
     String aggregates();
+
+    /** Submissions indicator-service cannot apply, as they came, with {@code dlq.*} headers saying why. */
+    String deadLetters();
 }

@@ -1,16 +1,20 @@
 package org.reportplatform.indicators.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -28,11 +32,14 @@ import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.indicators.config.TopicsConfig;
 import org.reportplatform.indicators.domain.Tally;
+import org.reportplatform.indicators.streams.SubmissionOutcome.Contribution;
+import org.reportplatform.indicators.streams.SubmissionOutcome.DeadLetter;
 
 /**
  * Submissions → each unit's contribution per indicator → city tallies → province tallies, every level published
- * to the aggregates topic. Regions roll up through KTable aggregations with an adder and a subtractor, so a revised
- * or withdrawn statement is retracted exactly from every level above it.
+ * to the aggregates topic; a submission that cannot be applied goes to the dead-letter topic as it came. Regions
+ * roll up through KTable aggregations with an adder and a subtractor, so a revised or withdrawn statement is
+ * retracted exactly from every level above it.
  * <p>
  * Processors, stores and internal topics are named explicitly: Kafka Streams derives changelog and repartition
  * topic names from them, and generated names would shift whenever the topology changes.
@@ -42,21 +49,28 @@ public final class IndicatorTopology {
     private static final String UNIT_VALUES = "unit-values";
     private static final String CITY_AGGREGATES = "city-aggregates";
     private static final String PROVINCE_AGGREGATES = "province-aggregates";
+    /** The branches after apply-submission are named this prefix and their branch name. */
+    private static final String OUTCOMES = "submission-outcome-";
+    private static final String DEAD_LETTERS = "dead-letters";
+    private static final String CONTRIBUTIONS = "contributions";
 
     private final TopicsConfig topics;
     private final Catalogue catalogue;
     private final RegionRegistry regions;
     private final FormAssignments assignments;
     private final Clock clock;
+    private final DeadLetters deadLetters;
     private final Serde<Tally> tallies = JsonSerdes.of(Tally.class);
     private final Serde<AggregateEvent> aggregateEvents = JsonSerdes.of(AggregateEvent.class);
 
-    public IndicatorTopology(TopicsConfig topics, Catalogue catalogue, RegionRegistry regions, Clock clock) {
+    public IndicatorTopology(TopicsConfig topics, Catalogue catalogue, RegionRegistry regions, Clock clock,
+                             MeterRegistry meters) {
         this.topics = topics;
         this.catalogue = catalogue;
         this.regions = regions;
         this.assignments = new FormAssignments(catalogue, regions);
         this.clock = clock;
+        this.deadLetters = new DeadLetters(meters, clock);
     }
 
     public Topology build() {
@@ -66,13 +80,23 @@ public final class IndicatorTopology {
                     Serdes.String(), JsonSerdes.of(SubmissionEvent.class)));
         }
 
-        // Values are parsed in the processor, so that an unreadable record is skipped rather than fatal. The
-        // processor re-keys by indicator, so Kafka Streams routes the contributions through one repartition topic
-        // (unit-contributions-repartition) before the table: order per key holds, as one region's task emits them.
-        KTable<String, Tally> units = builder
+        // Values are parsed in the processor, so that an unreadable record becomes a dead letter rather than fatal.
+        // The processor re-keys by indicator, so Kafka Streams routes the contributions through one repartition
+        // topic (unit-contributions-repartition) before the table: order per key holds, as one region's task emits
+        // them. Dead letters keep the record's key and are written from the same transaction.
+        Map<String, KStream<String, SubmissionOutcome>> outcomes = builder
                 .stream(topics.submissions(), Consumed.with(Serdes.String(), Serdes.String()).withName("submissions"))
-                .process(() -> new SubmissionProcessor(catalogue, regions), Named.as("apply-submission"),
+                .process(() -> new SubmissionProcessor(catalogue, regions, deadLetters), Named.as("apply-submission"),
                         SubmissionProcessor.LATEST_SUBMISSIONS, SubmissionProcessor.ACCEPTED_SUBMISSIONS)
+                .split(Named.as(OUTCOMES))
+                .branch((key, outcome) -> outcome instanceof DeadLetter, Branched.as(DEAD_LETTERS))
+                .defaultBranch(Branched.as(CONTRIBUTIONS));
+        outcomes.get(OUTCOMES + DEAD_LETTERS)
+                .mapValues(outcome -> ((DeadLetter) outcome).value(), Named.as("dead-letter-values"))
+                .to(topics.deadLetters(),
+                        Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters-to-topic"));
+        KTable<String, Tally> units = outcomes.get(OUTCOMES + CONTRIBUTIONS)
+                .mapValues(outcome -> ((Contribution) outcome).tally(), Named.as("contribution-tallies"))
                 .toTable(Named.as("unit-contributions"), materialized(UNIT_VALUES));
         KTable<String, Tally> cities = rollUp(units.filter((key, tally) -> rollsUp(key), Named.as("units-that-roll-up")),
                 CITY_AGGREGATES);

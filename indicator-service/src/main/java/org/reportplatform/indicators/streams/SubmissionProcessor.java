@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
@@ -35,10 +36,13 @@ import org.reportplatform.indicators.domain.FormStatement;
 import org.reportplatform.indicators.domain.PeriodRollUp;
 import org.reportplatform.indicators.domain.Tally;
 import org.reportplatform.indicators.domain.UnitStatements;
+import org.reportplatform.indicators.streams.DeadLetters.Category;
+import org.reportplatform.indicators.streams.SubmissionOutcome.Contribution;
 
 /**
  * Applies each submission to its unit's latest state and emits how the unit's contributions change, keyed
  * {@code indicator|region|period|kind|basis}: the new {@link Tally}, or null when the unit no longer states it.
+ * A record that cannot be applied is emitted as a {@link DeadLetters dead letter} instead, and the stream goes on.
  * <p>
  * Two states are kept per unit, one per {@link Basis}: the latest version received of every series, and the latest
  * version the province accepted. A submission changes its own period and every longer period it rolls up into
@@ -47,7 +51,7 @@ import org.reportplatform.indicators.domain.UnitStatements;
  * The relay publishes at least once and partitions may be replayed, so a version not newer than the stored one is
  * ignored. Submissions arrive keyed by region, so every form of one unit is in this task's stores: no repartition.
  */
-final class SubmissionProcessor implements Processor<String, String, String, Tally> {
+final class SubmissionProcessor implements Processor<String, String, String, SubmissionOutcome> {
 
     /** {@code region|period|dataset} → the latest submission of that form. */
     static final String LATEST_SUBMISSIONS = "latest-submissions";
@@ -60,17 +64,19 @@ final class SubmissionProcessor implements Processor<String, String, String, Tal
     private final Catalogue catalogue;
     private final RegionRegistry regions;
     private final PeriodRollUp rollUp;
-    private ProcessorContext<String, Tally> context;
+    private final DeadLetters deadLetters;
+    private ProcessorContext<String, SubmissionOutcome> context;
     private final Map<Basis, KeyValueStore<String, SubmissionEvent>> stores = new EnumMap<>(Basis.class);
 
-    SubmissionProcessor(Catalogue catalogue, RegionRegistry regions) {
+    SubmissionProcessor(Catalogue catalogue, RegionRegistry regions, DeadLetters deadLetters) {
         this.catalogue = catalogue;
         this.regions = regions;
         this.rollUp = new PeriodRollUp(catalogue);
+        this.deadLetters = deadLetters;
     }
 
     @Override
-    public void init(ProcessorContext<String, Tally> context) {
+    public void init(ProcessorContext<String, SubmissionOutcome> context) {
         this.context = context;
         stores.put(Basis.RECEIVED, context.getStateStore(LATEST_SUBMISSIONS));
         stores.put(Basis.ACCEPTED, context.getStateStore(ACCEPTED_SUBMISSIONS));
@@ -79,6 +85,7 @@ final class SubmissionProcessor implements Processor<String, String, String, Tal
     @Override
     public void process(Record<String, String> record) {
         readUsable(record).ifPresent(submission -> {
+            warnOfUnknownIndicators(submission);
             apply(Basis.RECEIVED, submission, record);
             if (submission.isAccepted()) {
                 apply(Basis.ACCEPTED, submission, record);
@@ -87,41 +94,71 @@ final class SubmissionProcessor implements Processor<String, String, String, Tal
     }
 
     /**
-     * The submission in the record, or empty (with a warning) for a record nothing can be done with. Skipping keeps
-     * one bad record from stopping the platform; a dead-letter topic is to keep them.
+     * The submission in the record, or empty for a record nothing can be done with, which goes to the dead letters.
+     * Intake checks every submission against the same regions and catalogue before it publishes it: what fails here
+     * was written by something else, or by a broken release, and waits in the dead letters to be fixed and resent.
      */
     private Optional<SubmissionEvent> readUsable(Record<String, String> record) {
         if (record.value() == null) {
-            return skip("an empty record");
+            return deadLetter(record, Category.EMPTY, "an empty record");
         }
         SubmissionEvent submission;
         try {
             submission = EventJson.read(record.value(), SubmissionEvent.class);
         } catch (IllegalArgumentException e) {
-            return skip("an unreadable submission (" + e.getMessage() + ")");
+            return deadLetter(record, Category.UNREADABLE, "an unreadable submission (" + e.getMessage() + ")");
         }
         if (submission.region() == null || submission.dataset() == null || submission.period() == null
                 || submission.submittedAt() == null) {
-            return skip("submission " + submission.submissionId() + " without region, dataset, period or time");
+            return deadLetter(record, Category.INCOMPLETE,
+                    "submission " + submission.submissionId() + " without region, dataset, period or time");
         }
+        String which = "submission " + submission.submissionId()
+                + " (" + submission.region() + " " + submission.dataset() + " " + submission.period() + ")";
         if (!regions.find(submission.region()).map(Region::isReportingUnit).orElse(false)) {
-            return skip("submission " + submission.submissionId() + " of " + submission.region()
-                    + ", which is not a county-level reporting unit");
+            return deadLetter(record, Category.NOT_A_REPORTING_UNIT,
+                    which + ": " + submission.region() + " is not a county-level reporting unit");
         }
         if (!submission.region().value().equals(record.key())) {
             // another partition may hold this unit's other forms: applying it here would split the unit's state
-            return skip("submission " + submission.submissionId() + " of " + submission.region()
-                    + " keyed " + record.key() + " instead of by its region");
+            return deadLetter(record, Category.MISKEYED,
+                    which + " keyed " + record.key() + " instead of by its region");
+        }
+        Optional<Dataset> form = catalogue.dataset(submission.dataset());
+        if (form.isEmpty()) {
+            return deadLetter(record, Category.UNKNOWN_FORM,
+                    which + ": the catalogue has no form " + submission.dataset());
+        }
+        if (form.get().periodType() != submission.period().type()) {
+            // its figures would be rolled up over time together with the form's own periods
+            return deadLetter(record, Category.WRONG_PERIOD_TYPE, which + ": " + submission.dataset()
+                    + " is reported per " + form.get().periodType() + " period; " + submission.period() + " is "
+                    + submission.period().type());
         }
         return Optional.of(submission);
     }
 
-    private Optional<SubmissionEvent> skip(String what) {
-        String where = context.recordMetadata()
-                .map(m -> m.topic() + " partition " + m.partition() + " offset " + m.offset())
-                .orElse("an unknown position");
-        LOG.warnf("Skipped %s at %s", what, where);
+    private Optional<SubmissionEvent> deadLetter(Record<String, String> record, Category category, String reason) {
+        context.forward(deadLetters.of(record, context.recordMetadata(), category, reason));
         return Optional.empty();
+    }
+
+    /**
+     * Codes the catalogue does not know are left out of every figure while the rest of the submission is applied:
+     * one unknown code must not hold back a unit's other figures. Intake refuses them, so they say that this
+     * service runs an older catalogue than intake.
+     */
+    private void warnOfUnknownIndicators(SubmissionEvent submission) {
+        List<IndicatorCode> unknown = submission.values().stream()
+                .map(ReportedValue::indicator)
+                .filter(code -> catalogue.indicator(code).isEmpty())
+                .distinct()
+                .toList();
+        if (!unknown.isEmpty()) {
+            LOG.warnf("Submission %s (%s %s %s version %d) names indicators the catalogue does not know, left out: %s",
+                    submission.submissionId(), submission.region(), submission.dataset(), submission.period(),
+                    submission.version(), unknown);
+        }
     }
 
     private void apply(Basis basis, SubmissionEvent submission, Record<String, String> record) {
@@ -151,7 +188,8 @@ final class SubmissionProcessor implements Processor<String, String, String, Tal
                     Optional<Tally> is = now.contributionTo(indicator);
                     if (!was.equals(is)) {
                         AggregateKey key = new AggregateKey(indicator.code(), submission.region(), period, kind, basis);
-                        context.forward(record.withKey(key.toString()).withValue(is.orElse(null)));
+                        context.forward(record.withKey(key.toString())
+                                .<SubmissionOutcome>withValue(new Contribution(is.orElse(null))));
                         changed++;
                     }
                 }

@@ -1,5 +1,6 @@
 package org.reportplatform.indicators.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import org.reportplatform.indicators.config.TopicsConfig;
 public class TopologyProducer {
 
     @Produces
-    Topology topology(TopicsConfig topics, Catalogue catalogue, RegionRegistry regions, Clock clock) {
-        return new IndicatorTopology(topics, catalogue, regions, clock).build();
+    Topology topology(TopicsConfig topics, Catalogue catalogue, RegionRegistry regions, Clock clock,
+                      MeterRegistry meters) {
+        return new IndicatorTopology(topics, catalogue, regions, clock, meters).build();
     }
 }

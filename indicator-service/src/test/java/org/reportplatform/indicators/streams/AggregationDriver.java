@@ -1,5 +1,7 @@
 package org.reportplatform.indicators.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -19,6 +22,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
@@ -34,17 +38,18 @@ import org.reportplatform.indicators.config.TopicsConfig;
 
 /**
  * The production topology in a {@link TopologyTestDriver}: submissions go in as JSON, and {@link #latest} holds the
- * last record of every key on the aggregates topic (null for a tombstone), parsed as a consumer would.
+ * last record of every key on the aggregates topic (null for a tombstone), parsed as a consumer would, and
+ * {@link #deadLetters} the records on the dead-letter topic.
  */
 final class AggregationDriver implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2024-03-01T08:00:00Z");
     private static final RegionRegistry REGIONS = RegionRegistry.load();
 
-    record Topics(String submissions, String aggregates) implements TopicsConfig {
+    record Topics(String submissions, String aggregates, String deadLetters) implements TopicsConfig {
     }
 
-    static final Topics TOPICS = new Topics("report-submissions", "indicator-aggregates");
+    static final Topics TOPICS = new Topics("report-submissions", "indicator-aggregates", "report-submissions-dlq");
 
     /**
      * The driver commits after every record, and every commit syncs each store's checkpoint file to disk: on tmpfs
@@ -58,10 +63,13 @@ final class AggregationDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, String> submissions;
     private final TestOutputTopic<String, String> aggregates;
+    private final TestOutputTopic<String, String> deadLetters;
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private final Map<String, AggregateEvent> latest = new HashMap<>();
 
     AggregationDriver(Catalogue catalogue) {
-        Topology topology = new IndicatorTopology(TOPICS, catalogue, REGIONS, Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        Topology topology = new IndicatorTopology(TOPICS, catalogue, REGIONS, Clock.fixed(NOW, ZoneOffset.UTC), meters)
+                .build();
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "indicator-service-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -71,6 +79,7 @@ final class AggregationDriver implements AutoCloseable {
         driver = new TopologyTestDriver(topology, config);
         submissions = driver.createInputTopic(TOPICS.submissions(), new StringSerializer(), new StringSerializer());
         aggregates = driver.createOutputTopic(TOPICS.aggregates(), new StringDeserializer(), new StringDeserializer());
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new StringDeserializer());
     }
 
     void submit(Submission submission) {
@@ -84,6 +93,10 @@ final class AggregationDriver implements AutoCloseable {
 
     void pipeRaw(String key, String value) {
         submissions.pipeInput(key, value);
+    }
+
+    void pipeRaw(TestRecord<String, String> record) {
+        submissions.pipeInput(record);
     }
 
     /** The latest record per key published so far; a key mapped to null was last published as a tombstone. */
@@ -111,6 +124,15 @@ final class AggregationDriver implements AutoCloseable {
 
     AggregateEvent aggregate(String indicator, String region) {
         return aggregate(indicator, region, "2023");
+    }
+
+    /** The records that reached the dead-letter topic since the last read, headers included. */
+    List<TestRecord<String, String>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    MeterRegistry meters() {
+        return meters;
     }
 
     /** How many records reached the aggregates topic since the last read. */

@@ -131,6 +131,8 @@ class AggregationPropertyTest {
                     && e.basis() == Basis.ACCEPTED && e.period().value().equals("2023") && e.reportingUnits() > 0
                     && FLOWS.contains(e.indicator().value()));
             assertThat(published.values()).as("targets").anyMatch(e -> e != null && e.kind() == ValueKind.TARGET);
+            // every submission here is one intake would publish: none of them is a dead letter
+            assertThat(driver.deadLetters()).as("dead letters").isEmpty();
         }
     }
 

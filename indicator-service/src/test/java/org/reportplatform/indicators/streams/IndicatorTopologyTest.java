@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.event.AggregateEvent;
 import org.reportplatform.contracts.event.Basis;
-import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.region.RegionLevel;
@@ -322,24 +321,6 @@ class IndicatorTopologyTest {
                 .containsEntry(RESIDENTS + "|" + GANZHOU + "|2020|actual|received", null)
                 .containsEntry(SCHOOLS + "|" + GANZHOU + "|2020|actual|received", null);
         assertThat(driver.aggregate(RESIDENTS, GANZHOU, "2021").value()).isEqualByComparingTo("700000");
-    }
-
-    @Test
-    void unreadableAndMisaddressedRecordsAreSkippedAndTheStreamGoesOn() {
-        driver.pipeRaw(XINFENG, "{not json");
-        driver.pipeRaw(XINFENG, null);
-        driver.pipeRaw(XINFENG, "{\"region\":\"3607\",\"values\":[]}");
-        driver.pipeRaw(XINFENG, "{}");
-        driver.pipeRaw(XINFENG, "{\"region\":\"360722\",\"dataset\":\"edu_annual\",\"version\":1,\"values\":[]}");
-        // a city is not a reporting unit, and a record keyed by another region would split the unit's state
-        driver.submit(Submission.of(GANZHOU, EDUCATION).reported(SCHOOLS, "999"));
-        driver.pipeRaw(DAYU, EventJson.write(
-                Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "999").event()));
-        assertThat(driver.latest()).isEmpty();
-
-        driver.submit(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "120"));
-        assertThat(driver.aggregate(SCHOOLS, JIANGXI).value()).isEqualByComparingTo("120");
-        assertThat(driver.aggregate(SCHOOLS, JIANGXI).reportingUnits()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.reportplatform.indicators.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.reportplatform.contracts.region.RegionRegistry;
 class TopologyNamesTest {
 
     private final TopologyDescription description = new IndicatorTopology(
-            AggregationDriver.TOPICS, Catalogue.load(), RegionRegistry.load(), Clock.systemUTC()).build().describe();
+            AggregationDriver.TOPICS, Catalogue.load(), RegionRegistry.load(), Clock.systemUTC(), new SimpleMeterRegistry())
+            .build().describe();
 
     @Test
     void everyStoreAndInternalTopicHasAnExplicitName() {
@@ -33,6 +35,8 @@ class TopologyNamesTest {
                 "topic: unit-contributions-repartition",
                 "topic: city-aggregates-by-parent-repartition",
                 "topic: province-aggregates-by-parent-repartition",
-                "topic: indicator-aggregates");
+                "topic: indicator-aggregates",
+                "Processor: submission-outcome-dead-letters",
+                "Sink: dead-letters-to-topic (topic: report-submissions-dlq)");
     }
 }
