@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.reportplatform.contracts.access.Role;
+import org.reportplatform.contracts.access.TokenIssuer;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.period.PeriodCode;
@@ -27,12 +30,15 @@ import org.reportplatform.contracts.region.RegionRegistry;
  * each quarter), one unit in eight revises its 2020 submissions, and the 2019 submissions go through the review:
  * approved by the city, accepted by the province. Keys are deterministic, so a second run changes nothing.
  *
- * <p>Usage: {@code DemoSubmissions [--intake http://127.0.0.1:8081] [--province 360000]}
+ * <p>Usage: {@code DemoSubmissions --key .platform/jwt/privateKey.pem [--intake http://127.0.0.1:8081] [--province 360000]}:
+ * each unit submits with a reporter token of its own, the province reviews with a reviewer and province token, all
+ * signed with the local key pair {@code bin/platform} made.
  */
 public final class DemoSubmissions {
 
     private static final List<PeriodCode> YEARS = List.of(PeriodCode.of("2019"), PeriodCode.of("2020"));
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
     private static final String HELD = "NEEDS_EXPLANATION";
     /** Counted apart from HTTP statuses: accepted, but not published until explained. */
     private static final int HELD_FOR_EXPLANATION = -1;
@@ -41,6 +47,11 @@ public final class DemoSubmissions {
         Map<String, String> options = options(args);
         URI submissions = URI.create(options.getOrDefault("--intake", "http://127.0.0.1:8081") + "/api/v1/submissions");
         RegionCode province = RegionCode.of(options.getOrDefault("--province", "360000"));
+        if (!options.containsKey("--key")) {
+            throw new IllegalArgumentException("--key <privateKey.pem> is required: the demo signs in as each county");
+        }
+        TokenIssuer issuer = TokenIssuer.fromPem(Path.of(options.get("--key")));
+        String reviewer = issuer.issue("demo province", province.value(), List.of(Role.REVIEWER, Role.PROVINCE), TOKEN_LIFETIME);
 
         RegionRegistry regions = RegionRegistry.load();
         Catalogue catalogue = Catalogue.load();
@@ -52,6 +63,7 @@ public final class DemoSubmissions {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> pending = new ArrayList<>();
         for (Region unit : units) {
+            String reporter = issuer.issue("demo " + unit.code(), unit.code().value(), List.of(Role.REPORTER), TOKEN_LIFETIME);
             // one task per unit keeps each unit's versions in order
             pending.add(pool.submit(() -> {
                 for (PeriodCode year : YEARS) {
@@ -60,7 +72,8 @@ public final class DemoSubmissions {
                         for (PeriodCode period : periodsOf(dataset, year)) {
                             for (int version = 1; version <= versions; version++) {
                                 boolean reviewed = year.equals(YEARS.get(0));
-                                int status = post(http, submissions, figures.submission(unit.code(), dataset, period, version), reviewed);
+                                int status = post(http, submissions, figures.submission(unit.code(), dataset, period, version),
+                                        reviewed ? reviewer : null, reporter);
                                 byStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                             }
                         }
@@ -90,9 +103,10 @@ public final class DemoSubmissions {
                 : year.subPeriods().stream().filter(period -> period.type() == dataset.periodType()).toList();
     }
 
-    /** Posts the submission and, if {@code reviewed}, takes it through approval and acceptance as far as it is not. */
-    private static int post(HttpClient http, URI uri, DemoSubmission submission, boolean reviewed) throws Exception {
-        HttpResponse<String> response = send(http, uri, JSON.writeValueAsString(submission));
+    /** Posts the submission and, with a {@code reviewer} token, takes it through approval and acceptance as far as it is not. */
+    private static int post(HttpClient http, URI uri, DemoSubmission submission, String reviewer, String reporter)
+            throws Exception {
+        HttpResponse<String> response = send(http, uri, JSON.writeValueAsString(submission), reporter);
         if (response.statusCode() != 200 && response.statusCode() != 202) {
             System.err.printf("demo: %s refused with %d: %s%n", submission.submissionKey(), response.statusCode(), response.body());
             return response.statusCode();
@@ -105,19 +119,19 @@ public final class DemoSubmissions {
         }
         String reviewStatus = stored.path("reviewStatus").asText();
         URI transitions = URI.create(uri + "/" + stored.path("id").asText() + "/transitions");
-        if (reviewed && reviewStatus.equals("SUBMITTED")) {
-            reviewStatus = review(http, transitions, "approve", "reviewer", submission);
+        if (reviewer != null && reviewStatus.equals("SUBMITTED")) {
+            reviewStatus = review(http, transitions, "approve", "reviewer", submission, reviewer);
         }
-        if (reviewed && reviewStatus.equals("APPROVED")) {
-            review(http, transitions, "accept", "province", submission);
+        if (reviewer != null && reviewStatus.equals("APPROVED")) {
+            review(http, transitions, "accept", "province", submission, reviewer);
         }
         return response.statusCode();
     }
 
-    private static String review(HttpClient http, URI transitions, String action, String role, DemoSubmission submission)
-            throws Exception {
+    private static String review(HttpClient http, URI transitions, String action, String role, DemoSubmission submission,
+                                 String token) throws Exception {
         String body = JSON.writeValueAsString(Map.of("action", action, "role", role, "actor", "demo " + role));
-        HttpResponse<String> response = send(http, transitions, body);
+        HttpResponse<String> response = send(http, transitions, body, token);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("demo: cannot " + action + " " + submission.submissionKey() + ": "
                     + response.statusCode() + " " + response.body());
@@ -125,10 +139,11 @@ public final class DemoSubmissions {
         return JSON.readTree(response.body()).path("reviewStatus").asText();
     }
 
-    private static HttpResponse<String> send(HttpClient http, URI uri, String json) throws Exception {
+    private static HttpResponse<String> send(HttpClient http, URI uri, String json, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

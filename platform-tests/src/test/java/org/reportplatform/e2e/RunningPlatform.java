@@ -26,6 +26,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.reportplatform.contracts.access.Role;
+import org.reportplatform.contracts.access.TokenIssuer;
 
 /**
  * The three services started from their built apps, as separate JVMs, against the real broker and PostgreSQL that
@@ -47,10 +49,20 @@ final class RunningPlatform implements AutoCloseable {
     private final List<String> topics = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
 
+    /** Signs the tests' tokens; the services hold only the public key, from a file of this run's. */
+    private final TokenIssuer tokens;
+
     final String intake;
     final String dashboard;
 
     private RunningPlatform() {
+        Path keys = root.resolve("platform-tests/target/" + runId + "-jwt");
+        try {
+            TokenIssuer.writePem(TokenIssuer.newKeyPair(), keys);
+            tokens = TokenIssuer.fromPem(keys.resolve("privateKey.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write this run's key pair", e);
+        }
         String submissions = topic("report-submissions", TopicConfig.CLEANUP_POLICY_DELETE);
         String aggregates = topic("indicator-aggregates", TopicConfig.CLEANUP_POLICY_COMPACT);
         String deadLetters = topic("report-submissions-dlq", TopicConfig.CLEANUP_POLICY_DELETE);
@@ -59,7 +71,8 @@ final class RunningPlatform implements AutoCloseable {
                 "DB_HOST", dbHost, "DB_PORT", dbPort, "DB_USER", dbUser, "DB_PASSWORD", dbPassword,
                 "PLATFORM_TOPICS_SUBMISSIONS", submissions,
                 "PLATFORM_TOPICS_AGGREGATES", aggregates,
-                "PLATFORM_TOPICS_DEAD_LETTERS", deadLetters);
+                "PLATFORM_TOPICS_DEAD_LETTERS", deadLetters,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("publicKey.pem").toString());
         int intakePort = freePort();
         int dashboardPort = freePort();
         start("report-intake", intakePort, shared, Map.of("DB_NAME", database("intake")));
@@ -72,6 +85,11 @@ final class RunningPlatform implements AutoCloseable {
                 "MP_MESSAGING_INCOMING_SUBMISSIONS_GROUP_ID", runId + "-dashboard-api"));
         intake = "http://127.0.0.1:" + intakePort;
         dashboard = "http://127.0.0.1:" + dashboardPort;
+    }
+
+    /** A bearer token of this run, for a caller speaking for {@code region} with {@code roles}. */
+    String token(String region, Role... roles) {
+        return tokens.issue("e2e " + region, region, List.of(roles), Duration.ofHours(1));
     }
 
     static RunningPlatform start() {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 
@@ -39,6 +40,8 @@ class SubmissionToDashboardIT {
     private static final MathContext PRECISION = new MathContext(12);
 
     private static final String PROVINCE = "360000";
+    /** The province's reviewers, accepters and analysts, who read everything. */
+    private static final Role[] PROVINCE_WIDE = {Role.REVIEWER, Role.PROVINCE, Role.ANALYST};
     /** Three units of Ganzhou and two of Nanchang, one of them a development zone. */
     private static final Map<String, String> UNITS = Map.of(
             "360702", "360700", "360703", "360700", "360722", "360700",
@@ -131,9 +134,9 @@ class SubmissionToDashboardIT {
         submitQuarter(yuanzhou, "2021Q2", 60, 3_000, 50);
         submitQuarter(fengxin, "2021Q1", 10, 500, 20);
         String transitions = platform.intake + "/api/v1/submissions/" + accepted.get("id").asText() + "/transitions";
-        assertThat(post(transitions, "{\"action\": \"approve\", \"actor\": \"宜春市科技局\", \"role\": \"reviewer\"}")
+        assertThat(post(transitions, "{\"action\": \"approve\", \"actor\": \"宜春市科技局\", \"role\": \"reviewer\"}", PROVINCE)
                 .statusCode()).isEqualTo(200);
-        assertThat(post(transitions, "{\"action\": \"accept\", \"actor\": \"省科技厅\", \"role\": \"province\"}")
+        assertThat(post(transitions, "{\"action\": \"accept\", \"actor\": \"省科技厅\", \"role\": \"province\"}", PROVINCE)
                 .statusCode()).isEqualTo(200);
 
         String year = platform.dashboard + "/api/v1/aggregates/%s?region=360900&period=2021";
@@ -172,7 +175,7 @@ class SubmissionToDashboardIT {
                 Map.of("indicator", "sci_tech_contract_count", "value", target, "kind", "target"));
         Map<String, Object> body = Map.of("submissionKey", "e2e-" + unit + "-" + quarter, "region", unit,
                 "dataset", "sci_quarterly", "period", quarter, "values", values);
-        HttpResponse<String> response = post(platform.intake + "/api/v1/submissions", JSON.writeValueAsString(body));
+        HttpResponse<String> response = post(platform.intake + "/api/v1/submissions", JSON.writeValueAsString(body), unit);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return response;
     }
@@ -182,7 +185,7 @@ class SubmissionToDashboardIT {
         String body = """
                 {"submissionKey": "bad-1", "region": "360700", "dataset": "edu_annual", "period": "2020",
                  "values": [{"indicator": "edu_school_count", "value": -3}, {"indicator": "no_such_indicator", "value": 1}]}""";
-        HttpResponse<String> response = post(platform.intake + "/api/v1/submissions", body);
+        HttpResponse<String> response = post(platform.intake + "/api/v1/submissions", body, "360700");
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(response.body());
@@ -229,7 +232,7 @@ class SubmissionToDashboardIT {
         Map<String, Object> body = Map.of(
                 "submissionKey", "e2e-" + unit + "-" + version,
                 "region", unit, "dataset", "edu_annual", "period", PERIOD, "values", items);
-        return post(platform.intake + "/api/v1/submissions", JSON.writeValueAsString(body));
+        return post(platform.intake + "/api/v1/submissions", JSON.writeValueAsString(body), unit);
     }
 
     private static JsonNode figure(String indicator, String region) throws Exception {
@@ -291,13 +294,18 @@ class SubmissionToDashboardIT {
         return new Expected(weighted.divide(weights, MathContext.DECIMAL64), reporting, withheld);
     }
 
-    private static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+    /** Posts as {@code region}'s county system, or with {@link #PROVINCE_WIDE} roles for the province. */
+    private static HttpResponse<String> post(String url, String body, String region) throws IOException, InterruptedException {
+        String token = region.equals(PROVINCE) ? platform.token(PROVINCE, PROVINCE_WIDE) : platform.token(region, Role.REPORTER);
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + platform.token(PROVINCE, PROVINCE_WIDE)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

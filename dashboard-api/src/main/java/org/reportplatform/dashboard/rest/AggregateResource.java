@@ -1,5 +1,6 @@
 package org.reportplatform.dashboard.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.dashboard.service.ChildFigures;
 import org.reportplatform.dashboard.service.FigureQueries;
 import org.reportplatform.dashboard.service.Lineage;
@@ -16,6 +18,8 @@ import org.reportplatform.dashboard.service.LineageQueries;
 import org.reportplatform.dashboard.service.RegionFigure;
 
 @Path("/api/v1/aggregates/{indicator}")
+// figures are for the province and the cities, not for county systems, which read their own submissions at intake
+@RolesAllowed({Role.Names.ANALYST, Role.Names.REVIEWER, Role.Names.PROVINCE, Role.Names.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Aggregates", description = "Indicator figures per region and period")
 public class AggregateResource {
@@ -25,10 +29,12 @@ public class AggregateResource {
 
     private final FigureQueries queries;
     private final LineageQueries lineage;
+    private final ReadableRegions regions;
 
-    AggregateResource(FigureQueries queries, LineageQueries lineage) {
+    AggregateResource(FigureQueries queries, LineageQueries lineage, ReadableRegions regions) {
         this.queries = queries;
         this.lineage = lineage;
+        this.regions = regions;
     }
 
     @GET
@@ -47,7 +53,7 @@ public class AggregateResource {
             @Parameter(description = "GB/T 2260 region code, e.g. 360700", required = true) @QueryParam("region") String region,
             @Parameter(description = "Period code, e.g. 2020, 2020S1, 2020Q3, 202009", required = true) @QueryParam("period") String period,
             @Parameter(description = STATUS) @QueryParam("status") String status) {
-        return queries.figure(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
+        return queries.figure(indicator, regions.parse("region", region), RequestParameters.period("period", period),
                 RequestParameters.basis("status", status));
     }
 
@@ -64,7 +70,7 @@ public class AggregateResource {
             @Parameter(description = "GB/T 2260 code of the parent region, e.g. 360700", required = true) @QueryParam("region") String region,
             @Parameter(description = "Period code, e.g. 2020", required = true) @QueryParam("period") String period,
             @Parameter(description = STATUS) @QueryParam("status") String status) {
-        return queries.children(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
+        return queries.children(indicator, regions.parse("region", region), RequestParameters.period("period", period),
                 RequestParameters.basis("status", status));
     }
 
@@ -81,7 +87,7 @@ public class AggregateResource {
             @Parameter(description = "GB/T 2260 region code, e.g. 360000", required = true) @QueryParam("region") String region,
             @Parameter(description = "Period code, e.g. 2020", required = true) @QueryParam("period") String period,
             @Parameter(description = STATUS) @QueryParam("status") String status) {
-        return lineage.sources(indicator, RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
+        return lineage.sources(indicator, regions.parse("region", region), RequestParameters.period("period", period),
                 RequestParameters.basis("status", status));
     }
 }

@@ -1,5 +1,6 @@
 package org.reportplatform.dashboard.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.dashboard.service.Completeness;
@@ -18,23 +20,26 @@ import org.reportplatform.dashboard.service.CompletenessQueries;
 import org.reportplatform.dashboard.service.ReferenceData;
 
 @Path("/api/v1/completeness")
+@RolesAllowed({Role.Names.ANALYST, Role.Names.REVIEWER, Role.Names.PROVINCE, Role.Names.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Completeness", description = "Which reporting units submitted a form, on time or late")
 public class CompletenessResource {
 
     private final CompletenessQueries queries;
     private final ReferenceData reference;
+    private final ReadableRegions regions;
 
-    CompletenessResource(CompletenessQueries queries, ReferenceData reference) {
+    CompletenessResource(CompletenessQueries queries, ReferenceData reference, ReadableRegions regions) {
         this.queries = queries;
         this.reference = reference;
+        this.regions = regions;
     }
 
     @GET
     @Operation(summary = "Expected, received, on-time, late and missing submissions of a form for a region and period",
             description = """
-                    Expected units are the county-level reporting units within the region (every unit is assigned \
-                    every form for now); only their submissions count, so reportingRate (received / expected × 100) \
+                    Expected units are the county-level reporting units within the region that the form is assigned \
+                    to (datasets.json: unitKinds); only their submissions count, so reportingRate (received / expected × 100) \
                     never exceeds 100. A unit is on time when its first submission (revisions do not count) was made \
                     on or before dueDate in China time (Asia/Shanghai), late after it, missing without any. children \
                     holds the same counts for each region directly below, highest reportingRate first, then by code \
@@ -52,6 +57,6 @@ public class CompletenessResource {
             @Parameter(description = "GB/T 2260 region code, e.g. 360000", required = true) @QueryParam("region") String region) {
         Dataset form = reference.dataset(RequestParameters.datasetCode("dataset", dataset));
         return queries.completeness(form, RequestParameters.periodOf(form, "period", period),
-                RequestParameters.regionCode("region", region));
+                regions.parse("region", region));
     }
 }

@@ -1,5 +1,6 @@
 package org.reportplatform.dashboard.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,10 +11,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.dashboard.service.ReferenceData;
 
 @Path("/api/v1/indicators")
+@RolesAllowed({Role.Names.ANALYST, Role.Names.REVIEWER, Role.Names.PROVINCE, Role.Names.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators", description = "The indicator catalogue")
 public class IndicatorResource {

@@ -1,5 +1,6 @@
 package org.reportplatform.dashboard.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,11 +9,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.dashboard.service.ReferenceData;
 
 @Path("/api/v1/regions")
+@RolesAllowed({Role.Names.ANALYST, Role.Names.REVIEWER, Role.Names.PROVINCE, Role.Names.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions", description = "The administrative hierarchy (GB/T 2260)")
 public class RegionResource {

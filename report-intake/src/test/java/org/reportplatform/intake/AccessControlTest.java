@@ -1,0 +1,137 @@
+package org.reportplatform.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.reportplatform.intake.Submissions.submission;
+import static org.reportplatform.intake.Submissions.value;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.reportplatform.contracts.access.AuthenticatedRequests;
+import org.reportplatform.contracts.access.Role;
+import org.reportplatform.contracts.access.TestTokens;
+import org.reportplatform.contracts.access.TokenIssuer;
+import org.reportplatform.contracts.problem.Problem;
+import org.reportplatform.intake.Submissions.StoredRows;
+
+/** Who may write and read what: tokens verified, a county writes only its own figures, everyone reads its subtree. */
+@QuarkusTest
+class AccessControlTest {
+
+    private static final String XINFENG = "360722";
+    private static final String GANZHOU = "360700";
+
+    @Test
+    void withoutATokenAnApiAnswers401AsAProblemButOperationsStayOpen() {
+        StoredRows before = StoredRows.count();
+        given().header(AuthenticatedRequests.ANONYMOUS, "yes").contentType(ContentType.JSON)
+                .body(submission("anon-1", XINFENG, "edu_annual", "2020", value("edu_school_count", "1")))
+                .post(Submissions.PATH)
+                .then().statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", endsWith("unauthenticated"));
+        assertThat(StoredRows.count()).isEqualTo(before);
+        given().header(AuthenticatedRequests.ANONYMOUS, "yes").get("/api/v1/datasets").then().statusCode(401);
+        for (String open : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+            given().header(AuthenticatedRequests.ANONYMOUS, "yes").get(open).then().statusCode(200);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"foreign key", "expired", "other issuer", "other audience", "not a JWT"})
+    void aTokenThatFailsVerificationIs401(String flaw) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", TokenIssuer.ISSUER);
+        claims.put("aud", TokenIssuer.AUDIENCE);
+        claims.put("upn", "someone");
+        claims.put("region", XINFENG);
+        claims.put("groups", List.of("reporter"));
+        claims.put("iat", Instant.now().getEpochSecond());
+        claims.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+        TokenIssuer issuer = TestTokens.issuer();
+        switch (flaw) {
+            case "foreign key" -> issuer = new TokenIssuer(TokenIssuer.newKeyPair().getPrivate());
+            case "expired" -> claims.put("exp", Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond());
+            case "other issuer" -> claims.put("iss", "https://elsewhere.example");
+            case "other audience" -> claims.put("aud", "another-system");
+            default -> { }
+        }
+        String token = flaw.equals("not a JWT") ? "abc.def" : issuer.sign(claims);
+        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(submission("flawed-" + flaw.replace(' ', '-'), XINFENG, "edu_annual", "2020", value("edu_school_count", "1")))
+                .post(Submissions.PATH)
+                .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aReporterSubmitsOnlyForItsOwnUnitAndOnlyAReporterSubmits() {
+        StoredRows before = StoredRows.count();
+        as(TestTokens.reporter("360723"))
+                .body(submission("dayu-for-xinfeng", XINFENG, "edu_annual", "2020", value("edu_school_count", "1")))
+                .post(Submissions.PATH)
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("a reporter submits for its own unit, 360723, not for 360722"));
+        as(TestTokens.issue(GANZHOU, List.of(Role.REVIEWER, Role.ANALYST)))
+                .body(submission("city-for-xinfeng", XINFENG, "edu_annual", "2020", value("edu_school_count", "1")))
+                .post(Submissions.PATH)
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
+        assertThat(StoredRows.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aSubmissionIsReadAndReviewedOnlyWithinTheCallersRegion() {
+        String id = as(TestTokens.reporter("360781"))
+                .body(submission("ruijin-acl-2020", "360781", "edu_annual", "2020", value("edu_school_count", "41")))
+                .post(Submissions.PATH).then().statusCode(202).extract().jsonPath().getString("id");
+
+        as(TestTokens.reporter("360781")).get(Submissions.PATH + "/" + id).then().statusCode(200);
+        as(TestTokens.issue(GANZHOU, List.of(Role.ANALYST))).get(Submissions.PATH + "/" + id).then().statusCode(200);
+        // another county, another city: the submission does not exist for them
+        as(TestTokens.reporter(XINFENG)).get(Submissions.PATH + "/" + id).then().statusCode(404);
+        as(TestTokens.issue("360100", List.of(Role.REVIEWER))).get(Submissions.PATH + "/" + id).then().statusCode(404);
+        as(TestTokens.issue("360100", List.of(Role.REVIEWER)))
+                .body("{\"action\": \"approve\", \"actor\": \"南昌市教育局\", \"role\": \"reviewer\"}")
+                .post(Submissions.PATH + "/" + id + "/transitions").then().statusCode(404);
+        as(TestTokens.issue("360100", List.of(Role.REVIEWER)))
+                .queryParam("region", "360781").queryParam("dataset", "edu_annual").queryParam("period", "2020")
+                .get(Submissions.PATH).then().statusCode(403).body("detail", containsString("outside 360100"));
+
+        // Ganzhou's reviewer approves; it cannot accept, which is the province's step
+        as(TestTokens.issue(GANZHOU, List.of(Role.REVIEWER)))
+                .body("{\"action\": \"approve\", \"actor\": \"赣州市教育局\", \"role\": \"reviewer\"}")
+                .post(Submissions.PATH + "/" + id + "/transitions").then().statusCode(200);
+        as(TestTokens.issue(GANZHOU, List.of(Role.REVIEWER)))
+                .body("{\"action\": \"accept\", \"actor\": \"赣州市教育局\", \"role\": \"province\"}")
+                .post(Submissions.PATH + "/" + id + "/transitions").then().statusCode(403)
+                .body("detail", equalTo("to accept the token must carry the role province"));
+        as(TestTokens.reporter("360781"))
+                .body("{\"action\": \"accept\", \"actor\": \"瑞金市\", \"role\": \"province\"}")
+                .post(Submissions.PATH + "/" + id + "/transitions").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenWithoutAKnownRegionIsRefused() {
+        as(TestTokens.issue("999999", List.of(Role.REPORTER)))
+                .body(submission("nowhere-1", XINFENG, "edu_annual", "2020", value("edu_school_count", "1")))
+                .post(Submissions.PATH)
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("the token's region 999999 is not a known region"));
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+}
