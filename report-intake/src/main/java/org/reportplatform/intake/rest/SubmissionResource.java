@@ -15,10 +15,13 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import org.reportplatform.contracts.access.Caller;
 import org.reportplatform.contracts.access.Callers;
 import org.reportplatform.contracts.access.Role;
+import org.reportplatform.contracts.catalogue.DatasetCode;
+import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -102,13 +105,13 @@ public class SubmissionResource {
     @Authenticated
     public List<SubmissionView> history(@QueryParam("region") String region, @QueryParam("dataset") String dataset,
                                         @QueryParam("period") String period) {
-        List<FieldError> missing = new ArrayList<>();
-        requireParameter("region", region, missing);
-        requireParameter("dataset", dataset, missing);
-        requireParameter("period", period, missing);
-        if (!missing.isEmpty()) {
+        List<FieldError> invalid = new ArrayList<>();
+        requireParameter("region", region, RegionCode::of, invalid);
+        requireParameter("dataset", dataset, DatasetCode::of, invalid);
+        requireParameter("period", period, PeriodCode::of, invalid);
+        if (!invalid.isEmpty()) {
             throw new ProblemException(Problem.of("invalid-query", "Invalid query", 400,
-                    "the history of a series needs region, dataset and period").withErrors(missing));
+                    "the history of a series needs a region, dataset and period code").withErrors(invalid));
         }
         Caller caller = callers.current();
         parsedRegion(region)
@@ -141,9 +144,15 @@ public class SubmissionResource {
         return request;
     }
 
-    private static void requireParameter(String name, String value, List<FieldError> missing) {
+    private static void requireParameter(String name, String value, Function<String, ?> parser, List<FieldError> invalid) {
         if (value == null || value.isBlank()) {
-            missing.add(new FieldError(name, "is required"));
+            invalid.add(new FieldError(name, "is required"));
+            return;
+        }
+        try {
+            parser.apply(value);
+        } catch (IllegalArgumentException malformed) {
+            invalid.add(new FieldError(name, "is not a " + name + " code"));
         }
     }
 }
