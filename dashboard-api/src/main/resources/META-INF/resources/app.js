@@ -178,9 +178,11 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** A header that starts with '#' heads a column of numbers: aligned right like them. */
 function table(target, headers, rows) {
   target.replaceChildren(
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...headers.map((h) => (h.startsWith('#')
+      ? el('th', { class: 'num' }, h.slice(1)) : el('th', {}, h))))),
     el('tbody', {}, ...rows));
 }
 
@@ -256,7 +258,8 @@ function renderChildren(answer) {
   const reference = additive
     ? (ranked.length ? ranked.reduce((s, c) => s + Number(c.value), 0) / ranked.length : null)
     : answer.parent.value;
-  $('children-chart').hidden = children.length === 0;
+  // a county has no children: its panel gives way to the county's submissions
+  $('children-card').hidden = children.length === 0;
   if (children.length) {
     childrenChart = childrenChart || echarts.init($('children-chart'));
     const sorted = [...ranked].sort((a, b) => a.rank - b.rank).concat(children.filter((c) => c.value === null));
@@ -272,7 +275,8 @@ function renderChildren(answer) {
           itemStyle: { color: isPartial(c) ? '#9bb8d3' : '#2f6fad' } })),
         markLine: reference === null ? undefined : {
           symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' },
-          label: { formatter: (additive ? t('average') : answer.parent.regionName) + ' ' + formatNumber(reference, unit) },
+          label: { position: 'insideEndTop',
+            formatter: (additive ? t('average') : answer.parent.regionName) + ' ' + formatNumber(reference, unit) },
           data: [{ yAxis: Number(reference) }]
         }
       }]
@@ -291,7 +295,7 @@ function renderChildren(answer) {
     el('td', { class: 'num' }, c.reportingUnits + '/' + c.expectedUnits + (c.withheldUnits ? ' (' + c.withheldUnits + ' ' + t('withheld') + ')' : '')),
     el('td', { class: 'num' }, formatPercent(c.shareOfParent)),
     el('td', { class: 'num' }, yoyText(c))));
-  table($('children-table'), [t('rank'), t('region'), t('value'), t('coverage'), t('share'), t('yoy')], rows);
+  table($('children-table'), [t('rank'), t('region'), '#' + t('value'), '#' + t('coverage'), '#' + t('share'), '#' + t('yoy')], rows);
 }
 
 function renderTrend(trend) {
@@ -325,7 +329,8 @@ function renderCompleteness(answer) {
     el('td', { class: c.late ? 'num warn' : 'num' }, c.late),
     el('td', { class: c.missing ? 'num bad' : 'num' }, c.missing),
     el('td', { class: 'num' }, formatPercent(c.reportingRate))));
-  table($('completeness-table'), [t('region'), t('expected'), t('reported'), t('onTime'), t('late'), t('missing'), t('rate')], rows);
+  table($('completeness-table'), [t('region'), ...['expected', 'reported', 'onTime', 'late', 'missing', 'rate'].map((k) => '#' + t(k))], rows);
+  $('completeness-table').hidden = rows.length === 0;
   const names = (units) => (units.length ? units.map((u) => u.name).join('、') : t('none'));
   $('completeness-units').replaceChildren(
     el('p', {}, el('strong', {}, t('lateUnits') + ': '), names(answer.lateUnits)),
@@ -344,7 +349,7 @@ function renderSources(lineage) {
     el('td', {}, new Date(s.submittedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en')),
     el('td', {}, s.values.map((v) => v.indicator + (v.kind === 'target' ? ' (' + t('target') + ')' : '') + ' = '
       + (v.status === 'reported' ? formatNumber(v.value, '') : v.status)).join('; '))));
-  table($('sources-table'), [t('submission'), t('version'), t('review'), t('submittedAt'), t('values')], rows);
+  table($('sources-table'), [t('submission'), '#' + t('version'), t('review'), t('submittedAt'), t('values')], rows);
 }
 
 // ---- loading ----------------------------------------------------------------------------------
