@@ -459,7 +459,7 @@ function showError(error) {
 
 function exportUrl(type) {
   const indicator = state.indicator.code;
-  if (type === 'children') {
+  if (type === 'children' || type === 'sources') {
     return '/api/v1/export?' + query({ type, indicator, region: state.region, period: state.period, status: state.basis });
   }
   if (type === 'trend') {

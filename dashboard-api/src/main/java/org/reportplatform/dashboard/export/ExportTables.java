@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.event.Basis;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.dashboard.export.CsvTable.Column;
@@ -15,6 +17,9 @@ import org.reportplatform.dashboard.service.Completeness;
 import org.reportplatform.dashboard.service.CompletenessQueries;
 import org.reportplatform.dashboard.service.Coverage;
 import org.reportplatform.dashboard.service.FigureQueries;
+import org.reportplatform.dashboard.service.Lineage;
+import org.reportplatform.dashboard.service.Lineage.Source;
+import org.reportplatform.dashboard.service.LineageQueries;
 import org.reportplatform.dashboard.service.RegionFigure;
 import org.reportplatform.dashboard.service.Target;
 import org.reportplatform.dashboard.service.Trend;
@@ -29,10 +34,12 @@ public class ExportTables {
 
     private final FigureQueries figures;
     private final CompletenessQueries completeness;
+    private final LineageQueries lineage;
 
-    ExportTables(FigureQueries figures, CompletenessQueries completeness) {
+    ExportTables(FigureQueries figures, CompletenessQueries completeness, LineageQueries lineage) {
         this.figures = figures;
         this.completeness = completeness;
+        this.lineage = lineage;
     }
 
     /** The children of a region, ranked, as the page's bar chart and table show them. */
@@ -83,6 +90,30 @@ public class ExportTables {
                 new Column<>("报送率% (reportingRate)", Coverage::reportingRate));
         List<Coverage> rows = concat(answer.children(), List.of(answer.coverage()));
         return CsvTable.of("completeness-%s-%s-%s".formatted(form.code(), region.value(), period.value()), columns, rows);
+    }
+
+    /** The county submissions a figure is computed from, with their review status and values. */
+    public CsvTable sources(String indicator, RegionCode region, PeriodCode period, Basis basis) {
+        Lineage answer = lineage.sources(indicator, region, period, basis);
+        List<Column<Source>> columns = List.of(
+                new Column<>("报送编号 (submissionId)", Source::submissionId),
+                new Column<>("地区代码 (region)", Source::region),
+                new Column<>("地区 (regionName)", Source::regionName),
+                new Column<>("报表 (dataset)", Source::dataset),
+                new Column<>("期别 (period)", Source::period),
+                new Column<>("版本 (version)", Source::version),
+                new Column<>("审核状态 (reviewStatus)", Source::reviewStatus),
+                new Column<>("报送时间 (submittedAt)", Source::submittedAt),
+                new Column<>("数值 (values)", ExportTables::valuesOf));
+        return CsvTable.of("sources-%s-%s-%s".formatted(indicator, region.value(), period.value()), columns, answer.sources());
+    }
+
+    /** indicator=value pairs in one cell; a target is marked, a withheld value says so. */
+    private static String valuesOf(Source source) {
+        return source.values().stream()
+                .map(value -> value.indicator().value() + (value.kind() == ValueKind.TARGET ? "(target)" : "") + "="
+                        + (value.value() == null ? value.status().json() : value.value().toPlainString()))
+                .collect(Collectors.joining("; "));
     }
 
     private static String valueHeader(String unit) {

@@ -34,19 +34,23 @@ public class ExportResource {
             description = """
                     type=children (indicator, region, period[, status]): the children of a region, ranked; \
                     type=completeness (dataset, period, region): each child's counts, then the region's total; \
+                    type=sources (indicator, region, period[, status]): the county submissions of the figure; \
                     type=trend (indicator, region, from, to[, status]): the figure period by period. Headers are \
                     Chinese with the JSON field in brackets; numbers in plain notation; no value is an empty cell.""")
     public Response export(
-            @Parameter(description = "children, completeness or trend", required = true) @QueryParam("type") String type,
-            @Parameter(description = "Indicator code (children, trend)") @QueryParam("indicator") String indicator,
+            @Parameter(description = "children, completeness, sources or trend", required = true) @QueryParam("type") String type,
+            @Parameter(description = "Indicator code (children, sources, trend)") @QueryParam("indicator") String indicator,
             @Parameter(description = "Form code (completeness)") @QueryParam("dataset") String dataset,
             @Parameter(description = "GB/T 2260 region code", required = true) @QueryParam("region") String region,
-            @Parameter(description = "Period code (children, completeness)") @QueryParam("period") String period,
+            @Parameter(description = "Period code (children, completeness, sources)") @QueryParam("period") String period,
             @Parameter(description = "First period (trend)") @QueryParam("from") String from,
             @Parameter(description = "Last period (trend)") @QueryParam("to") String to,
-            @Parameter(description = "received (the default) or accepted (children, trend)") @QueryParam("status") String status) {
+            @Parameter(description = "received (the default) or accepted (children, sources, trend)") @QueryParam("status") String status) {
         CsvTable table = switch (type == null ? "" : type) {
             case "children" -> tables.children(RequestParameters.required("indicator", indicator),
+                    RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
+                    RequestParameters.basis("status", status));
+            case "sources" -> tables.sources(RequestParameters.required("indicator", indicator),
                     RequestParameters.regionCode("region", region), RequestParameters.period("period", period),
                     RequestParameters.basis("status", status));
             case "trend" -> tables.trend(RequestParameters.required("indicator", indicator),
@@ -57,7 +61,7 @@ public class ExportResource {
                 yield tables.completeness(form, RequestParameters.periodOf(form, "period", period),
                         RequestParameters.regionCode("region", region));
             }
-            default -> throw RequestParameters.invalid("type", "is children, completeness or trend");
+            default -> throw RequestParameters.invalid("type", "is children, completeness, sources or trend");
         };
         return Response.ok(table.utf8WithBom(), CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.name() + ".csv\"")

@@ -100,6 +100,20 @@ class ExportAndTrendApiTest {
     }
 
     @Test
+    void sourcesExportListsTheCountySubmissionsOfTheFigure() {
+        submissions.publish(Events.withValues(Events.submission("360703", "edu_annual", "2002", 2, "2003-01-10T02:00:00Z"),
+                Events.reported("edu_school_count", "41")));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", "360700").queryParam("period", "2002")
+                .get("/api/v1/aggregates/edu_school_count/sources").then().body("sources", hasSize(1)));
+
+        List<String> lines = lines(export("type", "sources", "indicator", "edu_school_count", "region", "360700", "period", "2002"));
+        assertThat(lines.get(0)).isEqualTo("报送编号 (submissionId),地区代码 (region),地区 (regionName),报表 (dataset),期别 (period),"
+                + "版本 (version),审核状态 (reviewStatus),报送时间 (submittedAt),数值 (values)");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains(",360703,南康区,edu_annual,2002,2,SUBMITTED,2003-01-10T02:00:00Z,edu_school_count=41");
+    }
+
+    @Test
     void trendExportHasOneLinePerPeriod() {
         List<String> lines = lines(export("type", "trend", "indicator", "edu_school_count", "region", "360000",
                 "from", "2001", "to", "2002"));
