@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
@@ -52,6 +53,8 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     // checking the parameters and the resumption point reads the database: off the event loop
     @Blocking
+    // nginx (the Ingress) would otherwise buffer the stream and deliver changes late, in lumps
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
     @Operation(summary = "Every change of a figure within a region, as it is computed",
             description = """
                     Server-Sent Events named aggregate, data a JSON object: id, indicator, region, period, kind, basis, \

@@ -46,6 +46,7 @@ class StreamApiTest {
         try (SseClient client = SseClient.open(ganzhou2012, Optional.empty())) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.contentType()).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(client.header("X-Accel-Buffering")).hasValue("no");
 
             publisher.publish(Events.county("edu_school_count", "360102", "2012", "99")); // Nanchang: another city
             publisher.publish(Events.county("edu_school_count", "360702", "2012", "10"));

@@ -45,7 +45,11 @@ public final class SseClient implements AutoCloseable {
     }
 
     public Optional<String> contentType() {
-        return response.headers().firstValue("Content-Type");
+        return header("Content-Type");
+    }
+
+    public Optional<String> header(String name) {
+        return response.headers().firstValue(name);
     }
 
     /** The next event, or null after {@code timeout}. */
