@@ -139,7 +139,9 @@ class DashboardPageIT {
 
         // the same page in English
         browser.findElement(By.id("lang-toggle")).click();
-        wait.until(driver -> driver.findElement(By.cssSelector("h1")).getText().startsWith("Jiangxi"));
+        wait.until(driver -> driver.findElement(By.cssSelector("h1")).getText().startsWith("Jiangxi")
+                && driver.findElement(By.cssSelector("#children-table th")).getText().equals("Rank")
+                && driver.findElement(By.id("figure-indicator")).getText().equals("Primary and secondary schools"));
         screenshot("6-city-english");
 
         assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
