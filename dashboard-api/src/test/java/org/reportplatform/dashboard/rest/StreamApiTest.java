@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.dashboard.support.AggregatePublisher;
 import org.reportplatform.dashboard.support.Events;
 import org.reportplatform.dashboard.support.SseClient;
@@ -37,6 +40,9 @@ class StreamApiTest {
 
     @Inject
     AggregatePublisher publisher;
+
+    @Inject
+    RegionRegistry regions;
 
     @Test
     void aReconnectingClientGetsExactlyTheChangesItMissedThenLiveOnes() throws Exception {
@@ -99,6 +105,39 @@ class StreamApiTest {
             publisher.publish(Events.county("edu_school_count", "360722", "2012", "7"));
             JsonNode live = data(client.next(WAIT));
             assertThat(live.get("region").asText()).isEqualTo("360722");
+        }
+    }
+
+    @Test
+    void aLongAbsenceIsReplayedInFullAndInOrder() throws Exception {
+        URI resident = URI.create(stream + "?region=360700&indicator=pop_resident");
+        String lastId;
+        try (SseClient client = SseClient.open(resident, Optional.empty())) {
+            publisher.publish(Events.county("pop_resident", "360702", "1949", "1"));
+            lastId = client.next(WAIT).id();
+        }
+        // 61 years × 18 units: more changes than one read of the log (LiveChanges.PAGE, 1000), in batches as a bulk
+        // load brings them
+        List<String> units = regions.children(RegionCode.of("360700")).stream().map(unit -> unit.code().value()).toList();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int year = 1950; year <= 2010; year++) {
+            for (String unit : units) {
+                records.add(publisher.record(Events.county("pop_resident", unit, String.valueOf(year), "1000")));
+            }
+        }
+        publisher.sendTogether(records);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", "360700").queryParam("period", "2010")
+                .get("/api/v1/aggregates/pop_resident/children").then().body("children[17].value", sameNumber("1000")));
+
+        try (SseClient client = SseClient.open(resident, Optional.of(lastId))) {
+            long previous = Long.parseLong(lastId);
+            for (int i = 0; i < records.size(); i++) {
+                Event event = client.next(WAIT);
+                assertThat(event).as("replayed event %d of %d", i + 1, records.size()).isNotNull();
+                assertThat(Long.parseLong(event.id())).isGreaterThan(previous);
+                previous = Long.parseLong(event.id());
+            }
+            assertThat(client.next(Duration.ofSeconds(1))).isNull();
         }
     }
 
