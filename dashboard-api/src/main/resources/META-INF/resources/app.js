@@ -434,7 +434,8 @@ function openStream() {
   }
   setLive('connecting');
   const source = new EventSource('/api/v1/stream?' + query({ region: state.region, indicator: state.indicator.code }));
-  source.onopen = () => setLive('open');
+  // read again once connected: a change committed between the first reads and the stream's start is not missed
+  source.onopen = () => { setLive('open'); scheduleRefresh(); };
   source.onerror = () => setLive('closed');
   source.addEventListener('aggregate', scheduleRefresh);
   source.addEventListener('reset', scheduleRefresh);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -89,7 +89,7 @@ class DashboardPageIT {
                 .until(() -> get("/api/v1/aggregates/edu_school_count?region=360000&period=2020").get("reportingUnits").asInt() == 3);
 
         browser.get(platform.dashboard + "/");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = waitUpTo(WAIT);
         wait.until(driver -> !driver.findElements(By.cssSelector("#indicator option")).isEmpty());
 
         // pick the indicator: search by its Chinese name, choose it, choose the period
@@ -101,6 +101,10 @@ class DashboardPageIT {
         assertThat(browser.findElement(By.id("figure-coverage")).getText()).startsWith("3/103");
         assertThat(browser.findElement(By.id("figure-value")).getText()).startsWith("≈");
         screenshot("1-province");
+        // numbers the Chinese way: 万 and 亿 for large values, 万元 moving up to 亿元, percentages with one decimal
+        assertThat(((JavascriptExecutor) browser).executeScript("return [formatNumber(123456789, '人'), "
+                + "formatNumber(12345, '所'), withUnit(45678, '万元'), withUnit(9876, '万元'), formatPercent(87.456), withUnit(83.333, '%')];"))
+                .isEqualTo(List.of("1.23亿", "1.23万", "4.57亿元", "9,876万元", "87.5%", "83.3%"));
 
         // drill down: province → Ganzhou → Zhanggong
         clickDrill("360700");
@@ -119,7 +123,7 @@ class DashboardPageIT {
         wait.until(driver -> "open".equals(driver.findElement(By.id("live-status")).getDomAttribute("data-state")));
         ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
         assertThat(submit("360702", "v2", 133).statusCode()).isEqualTo(202);
-        new WebDriverWait(browser, LIVE_UPDATE).until(driver -> "133".equals(figureValue()));
+        waitUpTo(LIVE_UPDATE).until(driver -> "133".equals(figureValue()));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
         wait.until(driver -> driver.findElement(By.id("sources-table")).getText().contains("v2"));
         screenshot("4-county-live");
@@ -173,10 +177,19 @@ class DashboardPageIT {
         return browser.findElement(By.id("figure-value")).getDomAttribute("data-value");
     }
 
+    /** A link found and clicked in one go: the live stream may re-render the table in between. */
     private static void clickDrill(String region) {
-        WebElement link = new WebDriverWait(browser, WAIT).until(driver ->
-                driver.findElements(By.cssSelector("#children-table a.drill[data-region='" + region + "']")).stream().findFirst().orElse(null));
-        link.click();
+        waitUpTo(WAIT).until(driver -> {
+            driver.findElement(By.cssSelector("#children-table a.drill[data-region='" + region + "']")).click();
+            return true;
+        });
+    }
+
+    /** Waits that look again when the page re-renders what they were looking at: it refreshes its panels live. */
+    private static WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static Path awaitDownload(String name) {
