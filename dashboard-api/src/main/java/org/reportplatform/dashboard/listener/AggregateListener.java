@@ -17,6 +17,7 @@ import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.dashboard.domain.Aggregate;
 import org.reportplatform.dashboard.domain.AggregateId;
+import org.reportplatform.dashboard.live.LiveChanges;
 import org.reportplatform.dashboard.service.AggregateChanges;
 import org.reportplatform.dashboard.service.AggregateStore;
 
@@ -38,10 +39,12 @@ public class AggregateListener {
 
     private final AggregateStore store;
     private final RegionRegistry regions;
+    private final LiveChanges live;
 
-    AggregateListener(AggregateStore store, RegionRegistry regions) {
+    AggregateListener(AggregateStore store, RegionRegistry regions, LiveChanges live) {
         this.store = store;
         this.regions = regions;
+        this.live = live;
     }
 
     @Incoming("aggregates")
@@ -61,6 +64,8 @@ public class AggregateListener {
             }
         }
         store.apply(changes);
+        // committed: open streams may now see the batch, with the ids the change log gave it
+        live.announceCommitted();
     }
 
     /** Checked here, so that a well-formed but unusable event is skipped instead of failing the write and the channel. */

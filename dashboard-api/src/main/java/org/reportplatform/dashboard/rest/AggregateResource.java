@@ -16,6 +16,7 @@ import org.reportplatform.dashboard.service.FigureQueries;
 import org.reportplatform.dashboard.service.Lineage;
 import org.reportplatform.dashboard.service.LineageQueries;
 import org.reportplatform.dashboard.service.RegionFigure;
+import org.reportplatform.dashboard.service.Trend;
 
 @Path("/api/v1/aggregates/{indicator}")
 // figures are for the province and the cities, not for county systems, which read their own submissions at intake
@@ -72,6 +73,23 @@ public class AggregateResource {
             @Parameter(description = STATUS) @QueryParam("status") String status) {
         return queries.children(indicator, regions.parse("region", region), RequestParameters.period("period", period),
                 RequestParameters.basis("status", status));
+    }
+
+    @GET
+    @Path("trend")
+    @Operation(summary = "The figures of an indicator for a region over consecutive periods",
+            description = """
+                    Every period from `from` to `to`, both included and of the same type (2015 to 2020, 2020Q1 to \
+                    2021Q4), at most 40, oldest first; each with the fields of a single figure. A period without a \
+                    figure has value null.""")
+    public Trend trend(
+            @Parameter(description = "Indicator code, e.g. edu_school_count") @PathParam("indicator") String indicator,
+            @Parameter(description = "GB/T 2260 region code, e.g. 360000", required = true) @QueryParam("region") String region,
+            @Parameter(description = "First period, e.g. 2015", required = true) @QueryParam("from") String from,
+            @Parameter(description = "Last period, e.g. 2020", required = true) @QueryParam("to") String to,
+            @Parameter(description = STATUS) @QueryParam("status") String status) {
+        return queries.trend(indicator, regions.parse("region", region),
+                RequestParameters.periodRange("from", from, "to", to), RequestParameters.basis("status", status));
     }
 
     @GET

@@ -35,7 +35,7 @@ public class IndicatorResource {
             @Parameter(description = "Only this domain, e.g. preschool") @QueryParam("domain") String domain) {
         return catalogue.indicators().stream()
                 .filter(indicator -> domain == null || indicator.domain().equals(domain))
-                .map(IndicatorView::of)
+                .map(indicator -> IndicatorView.of(indicator, catalogue))
                 .toList();
     }
 
@@ -43,6 +43,6 @@ public class IndicatorResource {
     @Path("{code}")
     @Operation(summary = "One indicator of the catalogue")
     public IndicatorView indicator(@Parameter(description = "Indicator code, e.g. pre_gross_enrolment_rate") @PathParam("code") String code) {
-        return IndicatorView.of(reference.indicator(code));
+        return IndicatorView.of(reference.indicator(code), catalogue);
     }
 }

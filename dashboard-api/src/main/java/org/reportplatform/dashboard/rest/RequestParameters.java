@@ -1,5 +1,6 @@
 package org.reportplatform.dashboard.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.reportplatform.contracts.catalogue.Dataset;
@@ -15,6 +16,11 @@ import org.reportplatform.contracts.region.RegionCode;
 final class RequestParameters {
 
     private RequestParameters() {
+    }
+
+    /** A parameter that must be there, taken as it is; what it names is checked where it is looked up. */
+    static String required(String name, String raw) {
+        return parse(name, raw, value -> value);
     }
 
     static RegionCode regionCode(String name, String raw) {
@@ -40,6 +46,48 @@ final class RequestParameters {
         });
     }
 
+    /** The longest trend a request may ask for: 30 years, 10 years of quarters. */
+    static final int MAX_PERIODS = 40;
+
+    /** The periods from {@code from} to {@code to}, both included: of one type, in order, at most {@link #MAX_PERIODS}. */
+    static List<PeriodCode> periodRange(String fromName, String fromRaw, String toName, String toRaw) {
+        PeriodCode from = period(fromName, fromRaw);
+        PeriodCode to = period(toName, toRaw);
+        if (from.type() != to.type()) {
+            throw invalid(toName, "is a " + to.type() + " period, " + fromName + " a " + from.type() + " one");
+        }
+        if (to.compareTo(from) < 0) {
+            throw invalid(toName, "comes before " + fromName);
+        }
+        List<PeriodCode> periods = new ArrayList<>();
+        for (PeriodCode period = from; period.compareTo(to) <= 0; period = next(period)) {
+            if (periods.size() == MAX_PERIODS) {
+                throw invalid(toName, "is more than " + MAX_PERIODS + " periods after " + fromName);
+            }
+            periods.add(period);
+        }
+        return periods;
+    }
+
+    private static PeriodCode next(PeriodCode period) {
+        return PeriodCode.containing(period.end().plusDays(1), period.type()).orElseThrow();
+    }
+
+    /** An event id this service gave out: a non-negative whole number. */
+    static long lastEventId(String raw) {
+        return parse(StreamResource.LAST_EVENT_ID, raw, value -> {
+            try {
+                long id = Long.parseLong(value.trim());
+                if (id >= 0) {
+                    return id;
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below, as for a negative number
+            }
+            throw new IllegalArgumentException("is the id of an event of this stream, a whole number ≥ 0");
+        });
+    }
+
     /** A period of the type {@code form} is reported for: a quarter of a yearly form was never asked for. */
     static PeriodCode periodOf(Dataset form, String name, String raw) {
         PeriodCode period = period(name, raw);
@@ -60,7 +108,7 @@ final class RequestParameters {
         }
     }
 
-    private static ProblemException invalid(String name, String message) {
+    static ProblemException invalid(String name, String message) {
         Problem problem = Problem.of("invalid-parameter", "Invalid parameter", 400, "invalid parameter " + name + ": " + message)
                 .withErrors(List.of(new FieldError(name, message)));
         return new ProblemException(problem);

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.reportplatform.dashboard.domain.Aggregate;
 import org.reportplatform.dashboard.domain.AggregateId;
 
@@ -31,20 +32,45 @@ public class AggregateStore {
     private static final String DELETE =
             "DELETE FROM aggregate WHERE indicator = ? AND region = ? AND period = ? AND kind = ? AND basis = ?";
 
-    private final AgroalDataSource dataSource;
+    /** The change log of the live stream (docs/adr/0012), written with the figures so that it never misses one. */
+    private static final String LOG_CHANGE = """
+            INSERT INTO aggregate_change (indicator, region, period, kind, basis, present, value, reporting_units,
+                                          withheld_units, expected_units, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    AggregateStore(AgroalDataSource dataSource) {
+    /** Keeps the newest changes only: a range delete on the primary key, cheap enough for every batch. */
+    private static final String TRIM_LOG = "DELETE FROM aggregate_change WHERE id <= (SELECT max(id) FROM aggregate_change) - ?";
+
+    private final AgroalDataSource dataSource;
+    private final long retainedChanges;
+
+    AggregateStore(AgroalDataSource dataSource,
+                   @ConfigProperty(name = "dashboard.live.retained-changes") long retainedChanges) {
         this.dataSource = dataSource;
+        this.retainedChanges = retainedChanges;
     }
 
-    /** All changes in one transaction: each row becomes the figure of its key, each deleted key loses its figure. */
+    /**
+     * All changes in one transaction: each row becomes the figure of its key, each deleted key loses its figure, and
+     * each is appended to the change log.
+     */
     @Transactional
     public void apply(AggregateChanges changes) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(UPSERT);
-             PreparedStatement delete = connection.prepareStatement(DELETE)) {
+             PreparedStatement delete = connection.prepareStatement(DELETE);
+             PreparedStatement log = connection.prepareStatement(LOG_CHANGE);
+             PreparedStatement trim = connection.prepareStatement(TRIM_LOG)) {
             for (Aggregate row : changes.upserts()) {
                 bindKey(upsert, row.id);
+                bindKey(log, row.id);
+                log.setBoolean(6, true);
+                log.setBigDecimal(7, row.value);
+                log.setInt(8, row.reportingUnits);
+                log.setInt(9, row.withheldUnits);
+                log.setInt(10, row.expectedUnits);
+                log.setObject(11, row.updatedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                log.addBatch();
                 upsert.setString(6, row.level.name());
                 upsert.setString(7, row.parentRegion);
                 upsert.setBigDecimal(8, row.value);
@@ -59,9 +85,20 @@ public class AggregateStore {
             for (AggregateId id : changes.deletions()) {
                 bindKey(delete, id);
                 delete.addBatch();
+                bindKey(log, id);
+                log.setBoolean(6, false);
+                log.setNull(7, Types.NUMERIC);
+                log.setNull(8, Types.INTEGER);
+                log.setNull(9, Types.INTEGER);
+                log.setNull(10, Types.INTEGER);
+                log.setNull(11, Types.TIMESTAMP_WITH_TIMEZONE);
+                log.addBatch();
             }
             upsert.executeBatch();
             delete.executeBatch();
+            log.executeBatch();
+            trim.setLong(1, retainedChanges);
+            trim.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot apply " + changes + " to the read model", e);
         }

@@ -51,6 +51,16 @@ public class FigureQueries {
         return figure(indicator, region, rows);
     }
 
+    /** The figure in each of {@code periods}, in their order. */
+    public Trend trend(String indicatorCode, RegionCode regionCode, List<PeriodCode> periods, Basis basis) {
+        Indicator indicator = reference.indicator(indicatorCode);
+        Region region = reference.region(regionCode);
+        List<RegionFigure> figures = periods.stream()
+                .map(period -> figure(indicator.code().value(), region.code(), period, basis))
+                .toList();
+        return new Trend(indicator.code(), region.code(), region.name(), indicator.unit(), basis, figures);
+    }
+
     public ChildFigures children(String indicatorCode, RegionCode regionCode, PeriodCode period, Basis basis) {
         Indicator indicator = reference.indicator(indicatorCode);
         Region region = reference.region(regionCode);

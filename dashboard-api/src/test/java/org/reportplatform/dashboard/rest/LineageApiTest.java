@@ -15,7 +15,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
@@ -46,10 +45,10 @@ class LineageApiTest {
         publisher.publish(firstQuarter);
         publisher.publish(firstQuarter.withReviewStatus(ReviewStatus.ACCEPTED));
         publisher.publish(quarterly(YUANZHOU, "2023Q1", 2, "12", "130"));
-        publisher.publish(withValues(Events.submission(FENGXIN, "sci_quarterly", "2023Q2", 1, "2023-07-05T02:00:00Z"),
-                reported("sci_tech_contract_count", "5")));
-        publisher.publish(withValues(Events.submission(FENGXIN, "edu_annual", "2023", 1, "2024-01-10T02:00:00Z"),
-                reported("edu_school_count", "3")));
+        publisher.publish(Events.withValues(Events.submission(FENGXIN, "sci_quarterly", "2023Q2", 1, "2023-07-05T02:00:00Z"),
+                Events.reported("sci_tech_contract_count", "5")));
+        publisher.publish(Events.withValues(Events.submission(FENGXIN, "edu_annual", "2023", 1, "2024-01-10T02:00:00Z"),
+                Events.reported("edu_school_count", "3")));
 
         await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> sources(YICHUN, "2023", null)
                 .body("sources", hasSize(2)));
@@ -87,20 +86,10 @@ class LineageApiTest {
     }
 
     private static SubmissionEvent quarterly(String region, String period, int version, String contracts, String amount) {
-        return withValues(Events.submission(region, "sci_quarterly", period, version, "2023-04-0%dT02:00:00Z".formatted(version)),
-                reported("sci_tech_contract_count", contracts), reported("sci_tech_contract_amount", amount),
+        return Events.withValues(Events.submission(region, "sci_quarterly", period, version, "2023-04-0%dT02:00:00Z".formatted(version)),
+                Events.reported("sci_tech_contract_count", contracts), Events.reported("sci_tech_contract_amount", amount),
                 new ReportedValue(IndicatorCode.of("sci_innovation_platform_count"), new BigDecimal("4"), ValueStatus.REPORTED,
                         ValueKind.ACTUAL));
-    }
-
-    private static ReportedValue reported(String indicator, String value) {
-        return new ReportedValue(IndicatorCode.of(indicator), new BigDecimal(value), ValueStatus.REPORTED);
-    }
-
-    private static SubmissionEvent withValues(SubmissionEvent submission, ReportedValue... values) {
-        return new SubmissionEvent(submission.submissionId(), submission.submissionKey(), submission.region(),
-                submission.dataset(), submission.period(), submission.version(), submission.submittedAt(), List.of(values),
-                submission.reviewStatus());
     }
 
     private static ValidatableResponse sources(String region, String period, String status) {

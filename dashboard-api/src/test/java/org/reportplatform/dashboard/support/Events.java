@@ -10,6 +10,8 @@ import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
 import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.event.ValueStatus;
+import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.period.PeriodCode;
@@ -48,6 +50,18 @@ public final class Events {
         return new AggregateEvent(figure.indicator(), figure.region(), figure.level(), figure.period(), figure.value(),
                 figure.numerator(), figure.denominator(), figure.reportingUnits(), figure.withheldUnits(),
                 figure.expectedUnits(), figure.updatedAt(), kind, basis);
+    }
+
+    /** A value a unit reported, an actual figure. */
+    public static ReportedValue reported(String indicator, String value) {
+        return new ReportedValue(IndicatorCode.of(indicator), new BigDecimal(value), ValueStatus.REPORTED);
+    }
+
+    /** The same submission with these values. */
+    public static SubmissionEvent withValues(SubmissionEvent submission, ReportedValue... values) {
+        return new SubmissionEvent(submission.submissionId(), submission.submissionKey(), submission.region(),
+                submission.dataset(), submission.period(), submission.version(), submission.submittedAt(), List.of(values),
+                submission.reviewStatus());
     }
 
     /**

@@ -1,0 +1,186 @@
+package org.reportplatform.dashboard.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.reportplatform.dashboard.support.SameNumber.sameNumber;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.dashboard.support.AggregatePublisher;
+import org.reportplatform.dashboard.support.Events;
+import org.reportplatform.dashboard.support.SseClient;
+import org.reportplatform.dashboard.support.SseClient.Event;
+import org.reportplatform.dashboard.support.TestTopicsResource;
+
+/** The live stream read with a real HTTP client, fed through the real broker and database. */
+@QuarkusTest
+@WithTestResource(TestTopicsResource.class)
+class StreamApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/api/v1/stream")
+    URI stream;
+
+    @Inject
+    AggregatePublisher publisher;
+
+    @Inject
+    RegionRegistry regions;
+
+    @Test
+    void aReconnectingClientGetsExactlyTheChangesItMissedThenLiveOnes() throws Exception {
+        URI ganzhou2012 = URI.create(stream + "?region=360700&indicator=edu_school_count&period=2012");
+        List<JsonNode> seen = new ArrayList<>();
+        String lastId;
+        try (SseClient client = SseClient.open(ganzhou2012, Optional.empty())) {
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.contentType()).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(client.header("X-Accel-Buffering")).hasValue("no");
+
+            publisher.publish(Events.county("edu_school_count", "360102", "2012", "99")); // Nanchang: another city
+            publisher.publish(Events.county("edu_school_count", "360702", "2012", "10"));
+            publisher.publish(Events.county("pre_enrolled_children", "360702", "2012", "500")); // another indicator
+            publisher.publish(Events.county("edu_school_count", "360702", "2013", "11")); // another period
+            publisher.publish(Events.city("edu_school_count", "360700", "2012", "10", 1, 18));
+
+            seen.add(data(client.next(WAIT)));
+            seen.add(data(client.next(WAIT)));
+            assertThat(seen).extracting(event -> event.get("region").asText()).containsExactlyInAnyOrder("360702", "360700");
+            JsonNode city = seen.stream().filter(event -> event.get("region").asText().equals("360700")).findFirst().orElseThrow();
+            assertThat(city.get("indicator").asText()).isEqualTo("edu_school_count");
+            assertThat(city.get("period").asText()).isEqualTo("2012");
+            assertThat(city.get("kind").asText()).isEqualTo("actual");
+            assertThat(city.get("basis").asText()).isEqualTo("received");
+            assertThat(city.get("removed").asBoolean()).isFalse();
+            assertThat(city.get("value").decimalValue()).isEqualByComparingTo("10");
+            assertThat(city.get("reportingUnits").asInt()).isEqualTo(1);
+            assertThat(city.get("expectedUnits").asInt()).isEqualTo(18);
+            assertThat(city.get("updatedAt").asText()).isEqualTo("2021-03-01T08:00:00Z");
+            // only the events in scope, nothing from Nanchang, another indicator or period
+            assertThat(client.next(Duration.ofSeconds(2))).isNull();
+            lastId = seen.stream().map(event -> event.get("id").asLong()).max(Long::compare).orElseThrow().toString();
+        }
+
+        // while no client is connected
+        publisher.publish(Events.county("edu_school_count", "360703", "2012", "5"));
+        publisher.publish(Events.city("edu_school_count", "360700", "2012", "15", 2, 18));
+        publisher.tombstone(Events.county("edu_school_count", "360702", "2012", "10").key());
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", "360700").queryParam("period", "2012")
+                .get("/api/v1/aggregates/edu_school_count").then().statusCode(200).body("value", sameNumber("15")));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", "360702").queryParam("period", "2012")
+                .get("/api/v1/aggregates/edu_school_count").then().statusCode(200).body("reportingUnits", equalTo(0)));
+
+        try (SseClient client = SseClient.open(ganzhou2012, Optional.of(lastId))) {
+            List<JsonNode> missed = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Event event = client.next(WAIT);
+                assertThat(Long.parseLong(event.id())).isGreaterThan(Long.parseLong(lastId));
+                missed.add(data(event));
+            }
+            assertThat(missed).extracting(event -> event.get("region").asText() + "=" + event.get("value").asText())
+                    .containsExactlyInAnyOrder("360703=5", "360700=15", "360702=null");
+            assertThat(missed).filteredOn(event -> event.get("region").asText().equals("360702"))
+                    .allSatisfy(deleted -> assertThat(deleted.get("removed").asBoolean()).isTrue());
+            assertThat(missed).extracting(event -> event.get("id").asLong()).isSorted();
+            assertThat(client.next(Duration.ofSeconds(2))).as("nothing missed twice").isNull();
+
+            // and then live again
+            publisher.publish(Events.county("edu_school_count", "360722", "2012", "7"));
+            JsonNode live = data(client.next(WAIT));
+            assertThat(live.get("region").asText()).isEqualTo("360722");
+        }
+    }
+
+    @Test
+    void aLongAbsenceIsReplayedInFullAndInOrder() throws Exception {
+        URI resident = URI.create(stream + "?region=360700&indicator=pop_resident");
+        String lastId;
+        try (SseClient client = SseClient.open(resident, Optional.empty())) {
+            publisher.publish(Events.county("pop_resident", "360702", "1949", "1"));
+            lastId = client.next(WAIT).id();
+        }
+        // 61 years × 18 units: more changes than one read of the log (LiveChanges.PAGE, 1000), in batches as a bulk
+        // load brings them
+        List<String> units = regions.children(RegionCode.of("360700")).stream().map(unit -> unit.code().value()).toList();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int year = 1950; year <= 2010; year++) {
+            for (String unit : units) {
+                records.add(publisher.record(Events.county("pop_resident", unit, String.valueOf(year), "1000")));
+            }
+        }
+        publisher.sendTogether(records);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", "360700").queryParam("period", "2010")
+                .get("/api/v1/aggregates/pop_resident/children").then().body("children[17].value", sameNumber("1000")));
+
+        try (SseClient client = SseClient.open(resident, Optional.of(lastId))) {
+            long previous = Long.parseLong(lastId);
+            for (int i = 0; i < records.size(); i++) {
+                Event event = client.next(WAIT);
+                assertThat(event).as("replayed event %d of %d", i + 1, records.size()).isNotNull();
+                assertThat(Long.parseLong(event.id())).isGreaterThan(previous);
+                previous = Long.parseLong(event.id());
+            }
+            assertThat(client.next(Duration.ofSeconds(1))).isNull();
+        }
+    }
+
+    @Test
+    void aProvinceStreamCarriesEveryRegionWithinAndHeartbeats() throws Exception {
+        try (SseClient client = SseClient.open(URI.create(stream + "?region=360000&period=2010"), Optional.empty())) {
+            publisher.publish(Events.county("sci_hnte_count", "360102", "2010", "1.5"));
+            JsonNode change = data(client.next(WAIT));
+            assertThat(change.get("region").asText()).isEqualTo("360102");
+            assertThat(change.get("indicator").asText()).isEqualTo("sci_hnte_count");
+            // the test profile beats every second
+            assertThat(client.nextComment(Duration.ofSeconds(5))).isEqualTo("heartbeat");
+        }
+    }
+
+    @Test
+    void aClientThatMissedMoreThanTheLogKeepsIsToldToReload() throws Exception {
+        // an id this log never gave out: the read model was rebuilt since
+        try (SseClient client = SseClient.open(URI.create(stream + "?region=360000"), Optional.of("999999999999"))) {
+            Event reset = client.next(WAIT);
+            assertThat(reset.name()).isEqualTo("reset");
+        }
+    }
+
+    @Test
+    void badParametersAreProblems() {
+        given().get("/api/v1/stream").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("region"));
+        given().queryParam("region", "999999").get("/api/v1/stream").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("region", "360000").queryParam("indicator", "no_such_indicator").get("/api/v1/stream")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("region", "360000").queryParam("period", "20X0").get("/api/v1/stream").then().statusCode(400)
+                .body("errors[0].field", equalTo("period"));
+        given().queryParam("region", "360000").header("Last-Event-ID", "abc").get("/api/v1/stream").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("Last-Event-ID"));
+    }
+
+    private static JsonNode data(Event event) throws Exception {
+        assertThat(event).as("an event within the timeout").isNotNull();
+        assertThat(event.name()).isEqualTo("aggregate");
+        JsonNode data = JSON.readTree(event.data());
+        assertThat(data.get("id").asText()).isEqualTo(event.id());
+        return data;
+    }
+}
