@@ -206,7 +206,8 @@ class FuzzTest {
     }
 
     private String createSubmission() {
-        return Submissions.post(Submissions.submission("fuzz-base-" + UUID.randomUUID(), "360722", "edu_annual", "2019",
+        // a unit no other test uses: a stored year would otherwise change what the soft rules say of theirs
+        return Submissions.post(Submissions.submission("fuzz-base-" + UUID.randomUUID(), "360783", "edu_annual", "2019",
                         Submissions.value("edu_school_count", "12")))
                 .then().extract().jsonPath().getString("id");
     }

@@ -21,7 +21,8 @@ import org.reportplatform.contracts.fuzz.Hostile;
 import org.reportplatform.contracts.problem.Problem;
 
 /**
- * Malformed and hostile queries to every endpoint of dashboard-api, {@code fuzz.requests} (10,000) each: every answer
+ * Malformed and hostile queries to every endpoint of dashboard-api (the live stream included: a bad query is refused
+ * before any event is sent), {@code fuzz.requests} (10,000) each: every answer
  * is a 4xx problem+json, never a 5xx. Each query has at least one parameter that makes it invalid; a city analyst asks,
  * so that a region outside its subtree is one of the faults.
  */
@@ -43,7 +44,10 @@ class FuzzTest {
                 "figure", "api/v1/aggregates/{indicator}?region={region}&period={period}&status={status}",
                 "children", "api/v1/aggregates/{indicator}/children?region={region}&period={period}&status={status}",
                 "sources", "api/v1/aggregates/{indicator}/sources?region={region}&period={period}&status={status}",
+                "trend", "api/v1/aggregates/{indicator}/trend?region={region}&from={period}&to=2020&status={status}",
                 "completeness", "api/v1/completeness?dataset={dataset}&period={period}&region={region}",
+                "export", "api/v1/export?type=children&indicator={indicator}&region={region}&period={period}&status={status}",
+                "stream", "api/v1/stream?region={region}&indicator={indicator}&period={period}",
                 "region", "api/v1/regions/{region}",
                 "indicator", "api/v1/indicators/{indicator}"));
         List<String> failures = new ArrayList<>();
