@@ -4,7 +4,6 @@ import jakarta.persistence.Embeddable;
 import java.io.Serializable;
 import org.reportplatform.contracts.event.AggregateKey;
 import org.reportplatform.contracts.event.Basis;
-import org.reportplatform.contracts.event.ValueKind;
 
 /** The key of a figure, the same five parts as the topic's key; kind and basis by their enum names. */
 @Embeddable
@@ -13,10 +12,6 @@ public record AggregateId(String indicator, String region, String period, String
     public static AggregateId of(AggregateKey key) {
         return new AggregateId(key.indicator().value(), key.region().value(), key.period().value(), key.kind().name(),
                 key.basis().name());
-    }
-
-    public boolean isOf(ValueKind other) {
-        return kind.equals(other.name());
     }
 
     public static String columnOf(Basis basis) {
