@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Dataset;
+import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
@@ -21,14 +23,16 @@ public final class FormAssignments {
     private record Expectation(Set<Dataset> forms, RegionCode region) {
     }
 
-    private final Catalogue catalogue;
     private final RegionRegistry regions;
-    /** Figures ask this for every event; few distinct sets of forms hold an indicator, so this stays small. */
+    /** The forms that hold each indicator, worked out once: figures ask for every event. */
+    private final Map<IndicatorCode, Set<Dataset>> formsHolding;
+    /** Few distinct sets of forms hold an indicator, so this stays small. */
     private final Map<Expectation, Integer> expectedCounts = new ConcurrentHashMap<>();
 
     public FormAssignments(Catalogue catalogue, RegionRegistry regions) {
-        this.catalogue = catalogue;
         this.regions = regions;
+        this.formsHolding = catalogue.indicators().stream().collect(Collectors.toUnmodifiableMap(Indicator::code,
+                indicator -> Set.copyOf(catalogue.datasets().stream().filter(form -> form.contains(indicator.code())).toList())));
     }
 
     /** The units within the region, itself included, expected to report the form, by code. */
@@ -38,7 +42,7 @@ public final class FormAssignments {
 
     /** How many units within the region are expected to report the indicator, in any of the forms that hold it. */
     public int unitsExpectedToReport(IndicatorCode indicator, RegionCode region) {
-        Set<Dataset> forms = Set.copyOf(catalogue.datasets().stream().filter(form -> form.contains(indicator)).toList());
+        Set<Dataset> forms = formsHolding.getOrDefault(indicator, Set.of());
         return expectedCounts.computeIfAbsent(new Expectation(forms, region), expectation ->
                 (int) regions.reportingUnitsUnder(region).stream()
                         .filter(unit -> forms.stream().anyMatch(form -> form.isAssignedTo(unit)))
