@@ -2,6 +2,7 @@ package org.reportplatform.intake.rest;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.Function;
 import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 
@@ -17,24 +18,21 @@ public record ValueRequest(String indicator, BigDecimal value, String status, St
 
     /** The status as sent, {@code reported} when none was; empty when it is not a status at all. */
     public Optional<ValueStatus> resolvedStatus() {
-        if (status == null) {
-            return Optional.of(ValueStatus.REPORTED);
-        }
-        try {
-            return Optional.of(ValueStatus.of(status));
-        } catch (IllegalArgumentException notAStatus) {
-            return Optional.empty();
-        }
+        return resolved(status, ValueStatus.REPORTED, ValueStatus::of);
     }
 
     /** The kind as sent, {@code actual} when none was; empty when it is not a kind at all. */
     public Optional<ValueKind> resolvedKind() {
-        if (kind == null) {
-            return Optional.of(ValueKind.ACTUAL);
+        return resolved(kind, ValueKind.ACTUAL, ValueKind::of);
+    }
+
+    private static <T> Optional<T> resolved(String sent, T absent, Function<String, T> parser) {
+        if (sent == null) {
+            return Optional.of(absent);
         }
         try {
-            return Optional.of(ValueKind.of(kind));
-        } catch (IllegalArgumentException notAKind) {
+            return Optional.of(parser.apply(sent));
+        } catch (IllegalArgumentException notOne) {
             return Optional.empty();
         }
     }
