@@ -139,7 +139,7 @@ public final class DemoSubmissions {
         return JSON.readTree(response.body()).path("reviewStatus").asText();
     }
 
-    private static HttpResponse<String> send(HttpClient http, URI uri, String json, String token) throws Exception {
+    static HttpResponse<String> send(HttpClient http, URI uri, String json, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -153,7 +153,7 @@ public final class DemoSubmissions {
         return byStatus.getOrDefault(status, new AtomicInteger()).get();
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +47,6 @@ class DashboardPageIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** The promise is about a second; ten leaves room for a loaded shared machine. */
     private static final Duration LIVE_UPDATE = Duration.ofSeconds(10);
@@ -230,17 +226,11 @@ class DashboardPageIT {
                 "submissionKey", "page-" + unit + "-" + version,
                 "region", unit, "dataset", "edu_annual", "period", "2020",
                 "values", List.of(Map.of("indicator", "edu_school_count", "value", schools)));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.intake + "/api/v1/submissions"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + platform.token(unit, Role.REPORTER))
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return platform.post(platform.intake + "/api/v1/submissions", JSON.writeValueAsString(body), platform.token(unit, Role.REPORTER));
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(platform.dashboard + path))
-                        .header("Authorization", "Bearer " + platform.token("360000", Role.ANALYST)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(platform.get(platform.dashboard + path, platform.token("360000", Role.ANALYST)).body());
     }
 
     private static String tempDirectory(String prefix) {

@@ -2,7 +2,6 @@ package org.reportplatform.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,24 +30,49 @@ import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.access.TokenIssuer;
 
 /**
- * The three services started from their built apps, as separate JVMs, against the real broker and PostgreSQL that
- * {@code bin/platform infra} runs. Each run has its own topics, databases and Streams application id, so it neither
- * sees nor disturbs a platform running beside it.
+ * The three services started from their built apps, as separate JVMs, against a real broker and PostgreSQL: by
+ * default those {@code bin/platform infra} runs. Each run has its own topics, databases and Streams application id,
+ * so it neither sees nor disturbs a platform running beside it. A service can be killed and started again on the
+ * same port, with the same state directory, as an operator's restart would.
  */
 final class RunningPlatform implements AutoCloseable {
 
+    static final String INTAKE = "report-intake";
+    static final String INDICATOR_SERVICE = "indicator-service";
+    static final String DASHBOARD = "dashboard-api";
+
+    /** Where the broker and the database server are. */
+    record Infrastructure(String kafkaBootstrapServers, String dbHost, String dbPort, String dbUser, String dbPassword) {
+
+        /** The broker and server of {@code bin/platform infra}, as {@code bin/platform test} exports them. */
+        static Infrastructure shared() {
+            return new Infrastructure(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"), env("DB_HOST", "127.0.0.1"),
+                    env("DB_PORT", "5432"), env("DB_USER", "platform"), env("DB_PASSWORD", "platform"));
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final String runId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
-    private final String dbHost = env("DB_HOST", "127.0.0.1");
-    private final String dbPort = env("DB_PORT", "5432");
-    private final String dbUser = env("DB_USER", "platform");
-    private final String dbPassword = env("DB_PASSWORD", "platform");
+    private final Infrastructure infrastructure;
+    private final String kafka;
     private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     private final Path logs = root.resolve("platform-tests/target/e2e-logs");
-    private final List<Process> processes = new ArrayList<>();
     private final List<String> databases = new ArrayList<>();
     private final List<String> topics = new ArrayList<>();
-    private final Map<String, Integer> ports = new HashMap<>();
+    /** In start order. */
+    private final Map<String, Service> services = new LinkedHashMap<>();
+
+    private static final class Service {
+        final int port = ChildProcesses.freePort();
+        final Map<String, String> environment;
+        Process process;
+        int starts;
+
+        Service(Map<String, String> environment) {
+            this.environment = environment;
+        }
+    }
 
     /** Signs the tests' tokens; the services hold only the public key, from a file of this run's. */
     private final TokenIssuer tokens;
@@ -55,7 +80,9 @@ final class RunningPlatform implements AutoCloseable {
     final String intake;
     final String dashboard;
 
-    private RunningPlatform() {
+    private RunningPlatform(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+        this.kafka = infrastructure.kafkaBootstrapServers();
         Path keys = root.resolve("platform-tests/target/" + runId + "-jwt");
         try {
             TokenIssuer.writePem(TokenIssuer.newKeyPair(), keys);
@@ -67,24 +94,22 @@ final class RunningPlatform implements AutoCloseable {
         String aggregates = topic("indicator-aggregates", TopicConfig.CLEANUP_POLICY_COMPACT);
         String deadLetters = topic("report-submissions-dlq", TopicConfig.CLEANUP_POLICY_DELETE);
         Map<String, String> shared = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "DB_HOST", dbHost, "DB_PORT", dbPort, "DB_USER", dbUser, "DB_PASSWORD", dbPassword,
+                "KAFKA_BOOTSTRAP_SERVERS", kafka, "DB_HOST", infrastructure.dbHost(), "DB_PORT", infrastructure.dbPort(),
+                "DB_USER", infrastructure.dbUser(), "DB_PASSWORD", infrastructure.dbPassword(),
                 "PLATFORM_TOPICS_SUBMISSIONS", submissions,
                 "PLATFORM_TOPICS_AGGREGATES", aggregates,
                 "PLATFORM_TOPICS_DEAD_LETTERS", deadLetters,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("publicKey.pem").toString());
-        int intakePort = freePort();
-        int dashboardPort = freePort();
-        start("report-intake", intakePort, shared, Map.of("DB_NAME", database("intake")));
-        start("indicator-service", freePort(), shared, Map.of(
+        define(INTAKE, shared, Map.of("DB_NAME", database("intake")));
+        define(INDICATOR_SERVICE, shared, Map.of(
                 "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", runId + "-indicator-service",
                 "KAFKA_STREAMS_STATE_DIR", root.resolve("platform-tests/target/" + runId + "-streams").toString()));
-        start("dashboard-api", dashboardPort, shared, Map.of(
+        define(DASHBOARD, shared, Map.of(
                 "DB_NAME", database("dashboard"),
                 "MP_MESSAGING_INCOMING_AGGREGATES_GROUP_ID", runId + "-dashboard-api",
                 "MP_MESSAGING_INCOMING_SUBMISSIONS_GROUP_ID", runId + "-dashboard-api"));
-        intake = "http://127.0.0.1:" + intakePort;
-        dashboard = "http://127.0.0.1:" + dashboardPort;
+        intake = "http://127.0.0.1:" + services.get(INTAKE).port;
+        dashboard = "http://127.0.0.1:" + services.get(DASHBOARD).port;
     }
 
     /** A bearer token of this run, for a caller speaking for {@code region} with {@code roles}. */
@@ -92,10 +117,16 @@ final class RunningPlatform implements AutoCloseable {
         return tokens.issue("e2e " + region, region, List.of(roles), Duration.ofHours(1));
     }
 
+    /** The platform on the broker and server of {@code bin/platform infra}. */
     static RunningPlatform start() {
-        RunningPlatform platform = new RunningPlatform();
+        return start(Infrastructure.shared());
+    }
+
+    static RunningPlatform start(Infrastructure infrastructure) {
+        RunningPlatform platform = new RunningPlatform(infrastructure);
         try {
-            platform.awaitReady();
+            platform.services.keySet().forEach(platform::launch);
+            platform.services.keySet().forEach(platform::awaitReady);
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -103,45 +134,81 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private void start(String service, int port, Map<String, String> shared, Map<String, String> own) {
-        Path app = root.resolve(service + "/target/quarkus-app/quarkus-run.jar");
+    /** SIGKILL: the service dies as in a crash, with no shutdown hook, its work in flight cut off. */
+    void kill(String service) {
+        ChildProcesses.kill(services.get(service).process);
+    }
+
+    /** Starts a stopped or killed service again, on the same port with the same settings, and waits until ready. */
+    void restart(String service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    boolean isReady(String service) {
+        return isUp(URI.create("http://127.0.0.1:" + services.get(service).port + "/q/health/ready"));
+    }
+
+    /** A POST of JSON with a bearer token. */
+    HttpResponse<String> post(String url, String json, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET with a bearer token. */
+    HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void define(String service, Map<String, String> shared, Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(shared);
+        environment.putAll(own);
+        services.put(service, new Service(environment));
+    }
+
+    private void launch(String name) {
+        Service service = services.get(name);
+        Path app = root.resolve(name + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(app)) {
             throw new IllegalStateException(app + " is missing: build the services first (mvn package)");
         }
         try {
             Files.createDirectories(logs);
+            service.starts++;
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", app.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
-            Map<String, String> environment = builder.environment();
-            environment.putAll(shared);
-            environment.putAll(own);
-            environment.put("HTTP_PORT", String.valueOf(port));
-            Process process = builder.start();
-            processes.add(process);
-            ports.put(service, port);
+                    .redirectOutput(logFile(name).toFile());
+            builder.environment().putAll(service.environment);
+            builder.environment().put("HTTP_PORT", String.valueOf(service.port));
+            service.process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service, e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    private void awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
+    /** One log per start: a restarted service's log does not overwrite the one that shows why it went down. */
+    private Path logFile(String name) {
+        int starts = services.get(name).starts;
+        return logs.resolve(runId + "-" + name + (starts > 1 ? "-" + starts : "") + ".log");
+    }
+
+    private void awaitReady(String name) {
+        Service service = services.get(name);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        for (var service : ports.entrySet()) {
-            URI health = URI.create("http://127.0.0.1:" + service.getValue() + "/q/health/ready");
-            while (!isUp(http, health)) {
-                if (Instant.now().isAfter(deadline) || processes.stream().anyMatch(p -> !p.isAlive())) {
-                    throw new IllegalStateException(service.getKey() + " did not become ready; log:\n" + tail(service.getKey()));
-                }
-                sleep(250);
+        URI health = URI.create("http://127.0.0.1:" + service.port + "/q/health/ready");
+        while (!isUp(health)) {
+            if (Instant.now().isAfter(deadline) || !service.process.isAlive()) {
+                throw new IllegalStateException(name + " did not become ready; log:\n" + tail(name));
             }
+            ChildProcesses.sleep(Duration.ofMillis(250));
         }
     }
 
-    private static boolean isUp(HttpClient http, URI health) {
+    private static boolean isUp(URI health) {
         try {
-            return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+            return HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -153,7 +220,7 @@ final class RunningPlatform implements AutoCloseable {
 
     private String tail(String service) {
         try {
-            List<String> lines = Files.readAllLines(logs.resolve(service + ".log"));
+            List<String> lines = Files.readAllLines(logFile(service));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
@@ -180,8 +247,8 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        String url = "jdbc:postgresql://" + dbHost + ":" + dbPort + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword);
+        String url = "jdbc:postgresql://" + infrastructure.dbHost() + ":" + infrastructure.dbPort() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, infrastructure.dbUser(), infrastructure.dbPassword());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -197,40 +264,21 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        services.values().stream().map(service -> service.process).filter(process -> process != null)
+                .forEach(Process::destroy);
+        services.values().stream().map(service -> service.process).filter(process -> process != null)
+                .forEach(process -> ChildProcesses.stop(process, Duration.ofSeconds(20)));
+        try {
+            databases.forEach(name -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        } catch (IllegalStateException e) {
+            System.err.println("could not drop databases " + databases + ": " + e.getMessage());
         }
-        databases.forEach(name -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
         if (!topics.isEmpty()) {
             try (Admin admin = admin()) {
                 admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 System.err.println("could not delete topics " + topics + ": " + e.getMessage());
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +32,6 @@ import org.reportplatform.contracts.region.RegionRegistry;
 class SubmissionToDashboardIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final RegionRegistry REGIONS = RegionRegistry.load();
     private static final MathContext PRECISION = new MathContext(12);
 
@@ -297,15 +293,11 @@ class SubmissionToDashboardIT {
     /** Posts as {@code region}'s county system, or with {@link #PROVINCE_WIDE} roles for the province. */
     private static HttpResponse<String> post(String url, String body, String region) throws IOException, InterruptedException {
         String token = region.equals(PROVINCE) ? platform.token(PROVINCE, PROVINCE_WIDE) : platform.token(region, Role.REPORTER);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return platform.post(url, body, token);
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + platform.token(PROVINCE, PROVINCE_WIDE)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = platform.get(url, platform.token(PROVINCE, PROVINCE_WIDE));
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -13,9 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -162,23 +159,6 @@ public final class ProblemMappers {
         }
     }
 
-    /**
-     * A connection that cannot be had (SQLState class 08, a transient SQL failure, the pool's acquisition timeout):
-     * the request was fine and may succeed in a moment, so it is a 503, not a 500.
-     */
-    static boolean isDatabaseUnavailable(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static Response unauthenticated(UriInfo uriInfo) {
         Problem problem = Problem.of("unauthenticated", "Unauthenticated", 401,
                 "send a valid bearer token: Authorization: Bearer <JWT> (signed by the platform's issuer, for its audience, not expired)");
@@ -195,7 +175,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable exception) {
-            if (isDatabaseUnavailable(exception)) {
+            if (DatabaseFailures.isUnavailable(exception)) {
                 LOG.warnf("Database unavailable: %s", exception.getMessage());
                 Problem problem = Problem.of("service-unavailable", "Service unavailable", 503,
                         "the database is unavailable; nothing was stored: retry shortly");

@@ -29,8 +29,8 @@ import org.reportplatform.dashboard.service.AggregateStore;
  * full topic costs a few statements per poll instead of a transaction per record. The batch is acknowledged when
  * this method returns, so its offsets are committed only after the database commit (at least once; writes are
  * idempotent). Blocking and ordered: one batch at a time off the event loop. A record that can never be read is
- * logged and skipped; a database failure is not caught, it fails the channel (health turns DOWN) rather than losing
- * the batch.
+ * logged and skipped; while the database cannot be reached the batch is held and written once it is back; any other
+ * database failure fails the channel (health turns DOWN) rather than losing the batch.
  */
 @ApplicationScoped
 public class AggregateListener {
@@ -40,11 +40,13 @@ public class AggregateListener {
     private final AggregateStore store;
     private final RegionRegistry regions;
     private final LiveChanges live;
+    private final DatabaseOutages outages;
 
-    AggregateListener(AggregateStore store, RegionRegistry regions, LiveChanges live) {
+    AggregateListener(AggregateStore store, RegionRegistry regions, LiveChanges live, DatabaseOutages outages) {
         this.store = store;
         this.regions = regions;
         this.live = live;
+        this.outages = outages;
     }
 
     @Incoming("aggregates")
@@ -63,9 +65,11 @@ public class AggregateListener {
                 skipIfUnreadable(LOG, record, () -> rowOf(key.get(), record.value())).ifPresent(changes::put);
             }
         }
-        store.apply(changes);
-        // committed: open streams may now see the batch, with the ids the change log gave it
-        live.announceCommitted();
+        outages.writeOnceAvailable("a batch of " + records.count() + " aggregate records", () -> {
+            store.apply(changes);
+            // committed: open streams may now see the batch, with the ids the change log gave it
+            live.announceCommitted();
+        });
     }
 
     /** Checked here, so that a well-formed but unusable event is skipped instead of failing the write and the channel. */

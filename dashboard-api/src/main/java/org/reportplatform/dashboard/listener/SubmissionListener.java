@@ -3,9 +3,9 @@ package org.reportplatform.dashboard.listener;
 import static org.reportplatform.dashboard.listener.UnreadableRecords.keyOf;
 import static org.reportplatform.dashboard.listener.UnreadableRecords.skipIfUnreadable;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -21,8 +21,8 @@ import org.reportplatform.dashboard.service.SubmissionReceiptStore;
  *
  * <p>A few hundred submissions per form and period: one record per transaction is plenty. The record is
  * acknowledged when this method returns, so its offset is committed only after the database write (at least once;
- * the write is idempotent). A record that can never be read is logged and skipped; a database failure fails the
- * channel.
+ * the write is idempotent). A record that can never be read is logged and skipped; while the database cannot be
+ * reached the record is held and written once it is back; any other database failure fails the channel.
  */
 @ApplicationScoped
 public class SubmissionListener {
@@ -31,20 +31,23 @@ public class SubmissionListener {
 
     private final SubmissionReceiptStore receipts;
     private final SourceStore sources;
+    private final DatabaseOutages outages;
 
-    SubmissionListener(SubmissionReceiptStore receipts, SourceStore sources) {
+    SubmissionListener(SubmissionReceiptStore receipts, SourceStore sources, DatabaseOutages outages) {
         this.receipts = receipts;
         this.sources = sources;
+        this.outages = outages;
     }
 
     @Incoming("submissions")
     @Blocking
-    @Transactional
     public void onRecord(ConsumerRecord<String, String> record) {
-        skipIfUnreadable(LOG, record, () -> submissionOf(record)).ifPresent(submission -> {
-            receipts.record(submission);
-            sources.record(submission);
-        });
+        skipIfUnreadable(LOG, record, () -> submissionOf(record)).ifPresent(submission -> outages.writeOnceAvailable(
+                "submission " + submission.submissionId() + " v" + submission.version() + " of " + submission.region(),
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    receipts.record(submission);
+                    sources.record(submission);
+                })));
     }
 
     /** Checked here, so that an event without what a receipt needs is skipped instead of failing the channel. */

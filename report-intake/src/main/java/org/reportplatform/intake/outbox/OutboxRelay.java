@@ -3,16 +3,17 @@ package org.reportplatform.intake.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -41,6 +42,8 @@ public class OutboxRelay {
     private final MeterRegistry meters;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final ThreadContext outsideTransaction = ThreadContext.builder()
+            .cleared(ThreadContext.TRANSACTION).propagated(ThreadContext.ALL_REMAINING).unchanged().build();
 
     OutboxRelay(@Channel("submissions") MutinyEmitter<String> emitter, IntakeConfig config, MeterRegistry meters) {
         this.emitter = emitter;
@@ -119,16 +122,34 @@ public class OutboxRelay {
         return published.size();
     }
 
-    /** Sends the events concurrently and waits until each is acknowledged, failed or timed out. */
+    /**
+     * Sends the events concurrently and waits until each is acknowledged, failed or timed out. The send runs with
+     * the transaction context cleared and its acknowledgement completes a plain future: otherwise the connector
+     * carries this transaction into the producer's thread, and a commit racing that thread's callback finds the
+     * transaction active on two threads and fails.
+     */
     private List<Delivery> deliver(List<OutboxEvent> events) {
-        Duration timeout = config.sendTimeout();
-        List<Uni<Delivery>> sends = events.stream()
-                .map(event -> emitter.sendMessage(toMessage(event))
-                        .ifNoItem().after(timeout).fail()
-                        .onItemOrFailure().transform((acknowledged, failure) ->
-                                new Delivery(event, failure == null ? null : rootCause(failure))))
-                .toList();
-        return Uni.join().all(sends).andFailFast().await().indefinitely();
+        List<CompletableFuture<Delivery>> sends = events.stream().map(this::send).toList();
+        return sends.stream().map(CompletableFuture::join).toList();
+    }
+
+    private CompletableFuture<Delivery> send(OutboxEvent event) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        try {
+            outsideTransaction.contextualRunnable(() -> emitter.sendMessageAndForget(toMessage(event)
+                    .withAck(() -> {
+                        acknowledged.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        acknowledged.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }))).run();
+        } catch (RuntimeException refused) {
+            acknowledged.completeExceptionally(refused);
+        }
+        return acknowledged.orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, failure) -> new Delivery(event, failure == null ? null : rootCause(failure)));
     }
 
     /** Kafka's own error, beneath the connector's retry and nack wrappers. */
