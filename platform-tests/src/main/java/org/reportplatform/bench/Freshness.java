@@ -33,7 +33,9 @@ final class Freshness {
     static final String SECTION = "3. Freshness";
     /** A (province, year) just resolved is not used again for this long: a late second change of it must not count. */
     private static final long QUARANTINE_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final Duration DRAIN = Duration.ofSeconds(30);
+    /** After the load, how long the last submissions may take to arrive before they count as not seen. */
+    private static final Duration DRAIN = Duration.ofSeconds(120);
+    private static final int REFUSALS_SHOWN = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Latencies of one run, in ms, and what could not be measured. */
@@ -119,7 +121,7 @@ final class Freshness {
         }
     }
 
-    /** One run of {@code seconds} at {@code perSecond} submissions, then up to 30 s for the last ones to arrive. */
+    /** One run of {@code seconds} at {@code perSecond} submissions, then up to 120 s for the last ones to arrive. */
     Run run(int perSecond, Duration length) throws InterruptedException {
         synchronized (this) {
             latencies.clear();
@@ -178,7 +180,10 @@ final class Freshness {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             long now = System.nanoTime();
             if (error != null || response.statusCode() != 202 || response.body().contains("NEEDS_EXPLANATION")) {
-                refused.incrementAndGet();
+                if (refused.incrementAndGet() <= REFUSALS_SHOWN) {
+                    Log.step(SECTION, "not accepted: " + (error != null ? error.toString()
+                            : response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length()))));
+                }
                 pending.remove(pair);
                 return;
             }

@@ -17,6 +17,7 @@ import org.reportplatform.contracts.region.Region;
 final class IntakeThroughput {
 
     static final String SECTION = "1. Intake throughput";
+    private static final int MAX_CONNECTIONS = 128;
 
     private final Settings settings;
     private final Wrk wrk;
@@ -36,7 +37,7 @@ final class IntakeThroughput {
     int sweep() throws Exception {
         Log.step(SECTION, "warm-up, %d s at 8 connections".formatted(settings.warmUp().toSeconds()));
         run(8, settings.warmUp());
-        sweep = Sweep.run(SECTION, "submissions/s", connections -> {
+        sweep = Sweep.run(SECTION, "submissions/s", MAX_CONNECTIONS, connections -> {
             Wrk.Result result = run(connections, settings.run());
             if (result.errors() > 0) {
                 Log.step(SECTION, result.errors() + " errors at " + connections + " connections");

@@ -137,13 +137,13 @@ final class NationalReplay {
     }
 
     private Outcome replay(String topic) throws Exception {
-        List<String> rolledUp = new ArrayList<>();
         List<Dataset> forms = FORMS.stream().map(code -> catalogue.dataset(code).orElseThrow()).toList();
-        for (Dataset form : forms) {
-            catalogue.indicators().stream()
-                    .filter(indicator -> form.contains(indicator.code()) && indicator.rule() != AggregationRule.NONE)
-                    .forEach(indicator -> rolledUp.add(indicator.code().value()));
-        }
+        // an indicator of both forms (a ratio's component) has one figure, merged over the forms
+        List<String> rolledUp = catalogue.indicators().stream()
+                .filter(indicator -> indicator.rule() != AggregationRule.NONE)
+                .filter(indicator -> forms.stream().anyMatch(form -> form.contains(indicator.code())))
+                .map(indicator -> indicator.code().value())
+                .toList();
         long target = (long) LEVELS.size() * units.size() * rolledUp.size() * PERIODS.size();
         Log.step(SECTION, "%d units × %d forms × %d periods; waiting for %d unit counts in the read model"
                 .formatted(units.size(), forms.size(), PERIODS.size(), target));

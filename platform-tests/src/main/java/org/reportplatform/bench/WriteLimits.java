@@ -42,6 +42,8 @@ final class WriteLimits {
 
     static final String SECTION = "2. Limits beside intake";
     private static final int MESSAGES_KEPT = 2_000;
+    /** PostgreSQL's connection slots are shared with everything else on the machine (max_connections, often 100). */
+    static final int MAX_CONNECTIONS = 16;
 
     private final Settings settings;
     private final BenchSubmissions submissions;
