@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ final class Report {
         md.append("## Machine\n\n| | |\n| --- | --- |\n");
         contents.machine().forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
         String section = null;
-        for (Figure figure : contents.figures()) {
+        // measured in the order the pipeline needs, reported in the order (sections are numbered)
+        for (Figure figure : contents.figures().stream().sorted(Comparator.comparing(Figure::section)).toList()) {
             if (!figure.section().equals(section)) {
                 section = figure.section();
                 md.append("\n## ").append(section).append("\n\n| figure | median | p99 | unit | runs | note |\n| --- | ---: | ---: | --- | --- | --- |\n");
