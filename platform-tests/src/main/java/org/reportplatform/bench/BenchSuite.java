@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -62,7 +61,7 @@ public final class BenchSuite {
         String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         Map<String, String> machine = Machine.describe(Map.of(
                 "PostgreSQL", postgresVersion(),
-                "Kafka", AppInfoParser.getVersion() + " (client and broker jars)",
+                "Kafka", "broker " + brokerVersion() + ", client " + AppInfoParser.getVersion(),
                 "load generator", "wrk " + option(args, "wrk-version")));
         Log.step("bench", "%s run; every unit's template and token".formatted(settings.quick() ? "quick" : "full"));
         for (int province = 11; province <= 82; province++) {
@@ -249,6 +248,13 @@ public final class BenchSuite {
             ratios.add(over.get(i) / under.get(i));
         }
         return ratios;
+    }
+
+    /** The broker bin/platform runs is the one its Maven file fetches. */
+    private String brokerVersion() throws Exception {
+        Matcher version = Pattern.compile("<kafka.version>([^<]+)</kafka.version>")
+                .matcher(Files.readString(settings.root().resolve("bin/kafka/pom.xml")));
+        return version.find() ? version.group(1) : "unknown";
     }
 
     private String postgresVersion() throws Exception {
