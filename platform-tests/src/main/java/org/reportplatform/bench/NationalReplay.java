@@ -1,11 +1,6 @@
 package org.reportplatform.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +33,7 @@ import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
+import org.reportplatform.launch.ServiceProcess;
 
 /**
  * Item 5: a national dataset replayed from scratch. Fresh topics, a fresh indicator-service (its own Streams
@@ -69,7 +66,7 @@ final class NationalReplay {
     private final List<Region> units;
     private final String runId = "bench-scale-" + System.currentTimeMillis();
     private final String database;
-    private final Map<String, Process> services = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     NationalReplay(Settings settings, Catalogue catalogue, BenchSubmissions submissions, List<Region> allUnits) {
         this.settings = settings;
@@ -111,18 +108,17 @@ final class NationalReplay {
                         "PLATFORM_TOPICS_AGGREGATES", aggregatesTopic,
                         "PLATFORM_TOPICS_DEAD_LETTERS", deadLettersTopic,
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.publicKey().toString());
-                int indicatorPort = start("indicator-service", shared, Map.of(
+                start("indicator-service", shared, Map.of(
                         "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", runId + "-indicator-service",
                         "KAFKA_STREAMS_STATE_DIR", state.toString()));
-                int dashboardPort = start("dashboard-api", shared, Map.of(
+                start("dashboard-api", shared, Map.of(
                         "DB_NAME", database,
                         "MP_MESSAGING_INCOMING_AGGREGATES_GROUP_ID", runId + "-dashboard-api",
                         "MP_MESSAGING_INCOMING_SUBMISSIONS_GROUP_ID", runId + "-dashboard-api"));
-                awaitReady("indicator-service", indicatorPort);
-                awaitReady("dashboard-api", dashboardPort);
+                services.values().forEach(service -> service.awaitReady(READY_TIMEOUT));
                 return replay(submissionsTopic);
             } finally {
-                stopServices();
+                services.values().forEach(service -> service.stop(Duration.ofSeconds(20)));
                 Databases.drop(settings, database);
                 Set<String> ours = new HashSet<>();
                 for (String topic : admin.listTopics().names().get()) {
@@ -223,58 +219,18 @@ final class NationalReplay {
         }
         double seconds = (lastChange - started) / 1e9;
         Map<String, Long> rss = new LinkedHashMap<>();
-        services.forEach((name, process) -> rss.put(name + " (replay)", Machine.rssKib(process.pid())));
+        services.forEach((name, service) -> rss.put(name + " (replay)", Machine.rssKib(service.pid())));
         settings.servicePids().forEach((name, pid) -> rss.put(name + " (running platform)", Machine.rssKib(pid)));
         return new Outcome(units.size(), events, values, target, reached, seconds, reached >= target, ending, rss);
     }
 
-    private int start(String service, Map<String, String> shared, Map<String, String> own) throws IOException {
-        Path app = settings.root().resolve(service + "/target/quarkus-app/quarkus-run.jar");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", app.toString())
-                .directory(settings.root().resolve(service).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(settings.work().resolve(service + "-scale.log").toFile());
-        builder.environment().putAll(shared);
-        builder.environment().putAll(own);
-        builder.environment().put("HTTP_PORT", Integer.toString(port));
-        services.put(service, builder.start());
-        Log.step(SECTION, "started a fresh %s on port %d (log %s)".formatted(service, port, settings.work().resolve(service + "-scale.log")));
-        return port;
-    }
-
-    private void awaitReady(String service, int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (System.nanoTime() > deadline || !services.get(service).isAlive()) {
-                throw new IllegalStateException(service + " of the replay did not become ready; see " + settings.work().resolve(service + "-scale.log"));
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private void stopServices() throws InterruptedException {
-        for (Process process : services.values()) {
-            process.destroy();
-        }
-        for (Process process : services.values()) {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+    private void start(String name, Map<String, String> shared, Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(shared);
+        environment.putAll(own);
+        ServiceProcess service = new ServiceProcess(settings.root(), name, environment, List.of(), settings.work(), "scale-");
+        service.start();
+        services.put(name, service);
+        Log.step(SECTION, "started a fresh %s at %s (log %s)".formatted(name, service.baseUrl(), service.log()));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reportplatform.contracts.access.Role;
+import org.reportplatform.launch.ChildProcesses;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.access.Role;
+import org.reportplatform.launch.ChildProcesses;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.e2e.CountySystems.Accepted;

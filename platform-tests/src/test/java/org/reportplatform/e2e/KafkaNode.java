@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.reportplatform.launch.ChildProcesses;
 
 /**
  * A single-node KRaft broker of the fault tests' own, in its own JVM, so that it can be stopped and started again

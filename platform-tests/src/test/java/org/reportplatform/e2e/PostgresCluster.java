@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.reportplatform.launch.ChildProcesses;
 
 /**
  * A PostgreSQL cluster of the fault tests' own (initdb in a temporary directory, on a free port), so that it can

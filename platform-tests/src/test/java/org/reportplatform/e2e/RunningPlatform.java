@@ -6,14 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.access.TokenIssuer;
+import org.reportplatform.launch.ServiceProcess;
 
 /**
  * The three services started from their built apps, as separate JVMs, against a real broker and PostgreSQL: by
@@ -52,6 +51,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final String runId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     private final Infrastructure infrastructure;
@@ -61,18 +61,7 @@ final class RunningPlatform implements AutoCloseable {
     private final List<String> databases = new ArrayList<>();
     private final List<String> topics = new ArrayList<>();
     /** In start order. */
-    private final Map<String, Service> services = new LinkedHashMap<>();
-
-    private static final class Service {
-        final int port = ChildProcesses.freePort();
-        final Map<String, String> environment;
-        Process process;
-        int starts;
-
-        Service(Map<String, String> environment) {
-            this.environment = environment;
-        }
-    }
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     /** Signs the tests' tokens; the services hold only the public key, from a file of this run's. */
     private final TokenIssuer tokens;
@@ -108,8 +97,8 @@ final class RunningPlatform implements AutoCloseable {
                 "DB_NAME", database("dashboard"),
                 "MP_MESSAGING_INCOMING_AGGREGATES_GROUP_ID", runId + "-dashboard-api",
                 "MP_MESSAGING_INCOMING_SUBMISSIONS_GROUP_ID", runId + "-dashboard-api"));
-        intake = "http://127.0.0.1:" + services.get(INTAKE).port;
-        dashboard = "http://127.0.0.1:" + services.get(DASHBOARD).port;
+        intake = services.get(INTAKE).baseUrl();
+        dashboard = services.get(DASHBOARD).baseUrl();
     }
 
     /** A bearer token of this run, for a caller speaking for {@code region} with {@code roles}. */
@@ -125,8 +114,8 @@ final class RunningPlatform implements AutoCloseable {
     static RunningPlatform start(Infrastructure infrastructure) {
         RunningPlatform platform = new RunningPlatform(infrastructure);
         try {
-            platform.services.keySet().forEach(platform::launch);
-            platform.services.keySet().forEach(platform::awaitReady);
+            platform.services.values().forEach(ServiceProcess::start);
+            platform.services.values().forEach(service -> service.awaitReady(READY_TIMEOUT));
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -136,17 +125,13 @@ final class RunningPlatform implements AutoCloseable {
 
     /** SIGKILL: the service dies as in a crash, with no shutdown hook, its work in flight cut off. */
     void kill(String service) {
-        ChildProcesses.kill(services.get(service).process);
+        services.get(service).kill();
     }
 
     /** Starts a stopped or killed service again, on the same port with the same settings, and waits until ready. */
     void restart(String service) {
-        launch(service);
-        awaitReady(service);
-    }
-
-    boolean isReady(String service) {
-        return isUp(URI.create("http://127.0.0.1:" + services.get(service).port + "/q/health/ready"));
+        services.get(service).start();
+        services.get(service).awaitReady(READY_TIMEOUT);
     }
 
     /** A POST of JSON with a bearer token. */
@@ -165,66 +150,7 @@ final class RunningPlatform implements AutoCloseable {
     private void define(String service, Map<String, String> shared, Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(shared);
         environment.putAll(own);
-        services.put(service, new Service(environment));
-    }
-
-    private void launch(String name) {
-        Service service = services.get(name);
-        Path app = root.resolve(name + "/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(app)) {
-            throw new IllegalStateException(app + " is missing: build the services first (mvn package)");
-        }
-        try {
-            Files.createDirectories(logs);
-            service.starts++;
-            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", app.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile(name).toFile());
-            builder.environment().putAll(service.environment);
-            builder.environment().put("HTTP_PORT", String.valueOf(service.port));
-            service.process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
-    }
-
-    /** One log per start: a restarted service's log does not overwrite the one that shows why it went down. */
-    private Path logFile(String name) {
-        int starts = services.get(name).starts;
-        return logs.resolve(runId + "-" + name + (starts > 1 ? "-" + starts : "") + ".log");
-    }
-
-    private void awaitReady(String name) {
-        Service service = services.get(name);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        URI health = URI.create("http://127.0.0.1:" + service.port + "/q/health/ready");
-        while (!isUp(health)) {
-            if (Instant.now().isAfter(deadline) || !service.process.isAlive()) {
-                throw new IllegalStateException(name + " did not become ready; log:\n" + tail(name));
-            }
-            ChildProcesses.sleep(Duration.ofMillis(250));
-        }
-    }
-
-    private static boolean isUp(URI health) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String tail(String service) {
-        try {
-            List<String> lines = Files.readAllLines(logFile(service));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        services.put(service, new ServiceProcess(root, service, environment, List.of("-Xmx384m"), logs, runId + "-"));
     }
 
     private String topic(String name, String cleanupPolicy) {
@@ -264,10 +190,7 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        services.values().stream().map(service -> service.process).filter(process -> process != null)
-                .forEach(Process::destroy);
-        services.values().stream().map(service -> service.process).filter(process -> process != null)
-                .forEach(process -> ChildProcesses.stop(process, Duration.ofSeconds(20)));
+        services.values().forEach(service -> service.stop(Duration.ofSeconds(20)));
         try {
             databases.forEach(name -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
         } catch (IllegalStateException e) {

@@ -1,4 +1,4 @@
-package org.reportplatform.e2e;
+package org.reportplatform.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,13 +6,13 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** What the end-to-end tests need to run servers as child processes: free ports, and stopping them. */
-final class ChildProcesses {
+/** What the end-to-end tests and the benchmarks need to run servers as child processes: free ports, stopping them. */
+public final class ChildProcesses {
 
     private ChildProcesses() {
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class ChildProcesses {
     }
 
     /** SIGTERM, then SIGKILL if the process has not exited within {@code grace}. */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -33,7 +33,7 @@ final class ChildProcesses {
     }
 
     /** SIGKILL, as a crash: no shutdown hook runs. */
-    static void kill(Process process) {
+    public static void kill(Process process) {
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -42,7 +42,7 @@ final class ChildProcesses {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
