@@ -36,6 +36,41 @@ class PeriodCodeTest {
         assertThatThrownBy(() -> PeriodCode.of(code)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @CsvSource({"2020YTD09, 2020-01-01, 2020-09-30", "2020YTD02, 2020-01-01, 2020-02-29", "2020YTD11, 2020-01-01, 2020-11-30"})
+    void aYearToDateRunsFromJanuaryToTheEndOfItsMonth(String code, LocalDate start, LocalDate end) {
+        PeriodCode period = PeriodCode.of(code);
+        assertThat(period.type()).isEqualTo(PeriodType.YEAR_TO_DATE);
+        assertThat(period.start()).isEqualTo(start);
+        assertThat(period.end()).isEqualTo(end);
+        assertThat(period.previousYear()).contains(PeriodCode.of("2019" + code.substring(4)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2020YTD01, 202001", "2020YTD03, 2020Q1", "2020YTD06, 2020S1", "2020YTD12, 2020"})
+    void aSpanAnotherCodeNamesHasNoYearToDateCode(String code, String named) {
+        // YTD12 is no code at all; the others are refused with the code that names the span
+        assertThatThrownBy(() -> PeriodCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> {
+                    if (!code.endsWith("12")) {
+                        assertThat(e).hasMessageContaining(named);
+                    }
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "2020;   QUARTERLY; 2020,2020YTD09,2020S1,2020Q1",
+            "2020;   MONTHLY;   2020,2020YTD11,2020YTD10,2020YTD09,2020YTD08,2020YTD07,2020S1,2020YTD05,2020YTD04,2020Q1,2020YTD02,202001",
+            "2020S2; QUARTERLY; 2020S2,2020Q3",
+            "2020Q3; MONTHLY;   2020Q3,202007",
+            "2020AY; SEMESTER;  2020AY,2020T1",
+            "2020;   YEARLY;    2020",
+            "2020AY; QUARTERLY; 2020AY"})
+    void aLongerPeriodToDateAtEachOfItsSubPeriodsLatestFirst(String code, PeriodType subType, String toDate) {
+        assertThat(PeriodCode.of(code).toDate(subType)).map(PeriodCode::value).containsExactly(toDate.split(","));
+    }
+
     @org.junit.jupiter.api.Test
     void previousYearKeepsThePeriodType() {
         assertThat(PeriodCode.of("2020Q3").previousYear()).contains(PeriodCode.of("2019Q3"));
@@ -46,9 +81,11 @@ class PeriodCodeTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-            "202009; 2020Q3,2020S2,2020T1,2020,2020AY",
-            "202102; 2021Q1,2021S1,2020T1,2021,2020AY",
-            "2020Q3; 2020S2,2020",
+            "202009; 2020Q3,2020S2,2020T1,2020YTD09,2020YTD10,2020YTD11,2020,2020AY",
+            "202102; 2021YTD02,2021Q1,2021YTD04,2021YTD05,2021S1,2020T1,2021YTD07,2021YTD08,2021YTD09,2021YTD10,2021YTD11,2021,2020AY",
+            "2020Q3; 2020S2,2020YTD09,2020",
+            "2020Q2; 2020S1,2020YTD09,2020",
+            "2020YTD09; ''",
             "2020S1; 2020",
             "2020T2; 2020AY",
             "2020;   ''",

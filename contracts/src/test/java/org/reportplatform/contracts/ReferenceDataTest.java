@@ -86,6 +86,32 @@ class ReferenceDataTest {
     }
 
     @Test
+    void everyIndicatorSeveralFormsHoldHasOneOwnerFormThatHoldsIt() {
+        assertThat(CATALOGUE.ownerFormOf(IndicatorCode.of("pop_resident"))).contains(DatasetCode.of("edu_annual"));
+        assertThat(CATALOGUE.ownerFormOf(IndicatorCode.of("pop_age_3_5"))).contains(DatasetCode.of("edu_annual"));
+        assertThat(CATALOGUE.formsHolding(IndicatorCode.of("pop_resident"))).hasSize(3);
+        // an indicator of one form is owned by it without being declared
+        assertThat(CATALOGUE.ownerFormOf(IndicatorCode.of("sci_tech_contract_count"))).contains(DatasetCode.of("sci_quarterly"));
+        CATALOGUE.indicators().stream().filter(i -> !CATALOGUE.formsHolding(i.code()).isEmpty()).forEach(indicator ->
+                assertThat(CATALOGUE.dataset(CATALOGUE.ownerFormOf(indicator.code()).orElseThrow()).orElseThrow()
+                        .contains(indicator.code())).as(indicator.code().value()).isTrue());
+        Dataset sports = CATALOGUE.dataset(DatasetCode.of("spt_annual")).orElseThrow();
+        assertThatThrownBy(() -> new Catalogue(CATALOGUE.indicators(), CATALOGUE.datasets(),
+                java.util.Map.of(IndicatorCode.of("edu_school_count"), sports.code())))
+                .hasMessageContaining("does not hold it");
+    }
+
+    @Test
+    void aFormRequiresAllItsIndicatorsUnlessItSaysOtherwiseAndTellsWhatASubmissionLeavesOut() {
+        Dataset quarterly = CATALOGUE.dataset(DatasetCode.of("sci_quarterly")).orElseThrow();
+        assertThat(quarterly.requiredIndicators()).containsExactlyElementsOf(quarterly.indicators());
+        assertThat(quarterly.requiredBeyond(List.of(IndicatorCode.of("sci_tech_contract_count"))))
+                .contains(IndicatorCode.of("sci_tech_contract_amount"))
+                .doesNotContain(IndicatorCode.of("sci_tech_contract_count"));
+        assertThat(quarterly.requiredBeyond(quarterly.indicators())).isEmpty();
+    }
+
+    @Test
     void dependentsAreTheRatiosUsingAComponent() {
         assertThat(CATALOGUE.dependentsOf(IndicatorCode.of("pop_age_3_5")).stream().map(i -> i.code().value()).toList())
                 .containsExactly("pre_gross_enrolment_rate");

@@ -38,8 +38,18 @@ public final class Catalogue {
 
     private final Map<IndicatorCode, Indicator> indicators;
     private final Map<DatasetCode, Dataset> datasets;
+    private final Map<IndicatorCode, DatasetCode> owners;
 
+    /** A catalogue whose indicators are each held by one form, or have no owner form where several hold them. */
     public Catalogue(Collection<Indicator> indicators, Collection<Dataset> datasets) {
+        this(indicators, datasets, Map.of());
+    }
+
+    /**
+     * @param declaredOwners the owner form of indicators that several forms hold: the one source of their figures
+     */
+    public Catalogue(Collection<Indicator> indicators, Collection<Dataset> datasets,
+                     Map<IndicatorCode, DatasetCode> declaredOwners) {
         this.indicators = indicators.stream()
                 .collect(Collectors.toMap(Indicator::code, Function.identity(), Catalogue::duplicate, LinkedHashMap::new));
         this.datasets = datasets.stream()
@@ -50,14 +60,44 @@ public final class Catalogue {
                 throw new IllegalArgumentException("dataset " + dataset.code() + " names unknown indicator " + code);
             }
         }));
+        this.owners = owners(declaredOwners);
     }
 
+    /** The declared owners, checked, and the only form of every indicator that one form holds. */
+    private Map<IndicatorCode, DatasetCode> owners(Map<IndicatorCode, DatasetCode> declared) {
+        declared.forEach((indicator, form) -> {
+            if (dataset(form).filter(dataset -> dataset.contains(indicator)).isEmpty()) {
+                throw new IllegalArgumentException(indicator + " is owned by " + form + ", which does not hold it");
+            }
+        });
+        Map<IndicatorCode, DatasetCode> all = new LinkedHashMap<>(declared);
+        indicators.keySet().forEach(indicator -> {
+            List<Dataset> holding = formsHolding(indicator);
+            if (holding.size() == 1) {
+                all.putIfAbsent(indicator, holding.get(0).code());
+            }
+        });
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** The catalogue of {@code reference/}, in which every indicator that several forms hold has an owner form. */
     public static Catalogue load() {
-        List<Indicator> indicators = readIndicators();
+        List<IndicatorRow> rows = readIndicatorRows();
+        List<Indicator> indicators = rows.stream().map(IndicatorRow::toIndicator).toList();
         Map<IndicatorCode, Indicator> byCode = indicators.stream()
                 .collect(Collectors.toMap(Indicator::code, Function.identity(), Catalogue::duplicate, LinkedHashMap::new));
         List<Dataset> datasets = readDatasetDefinitions().stream().map(d -> d.toDataset(byCode)).toList();
-        return new Catalogue(indicators, datasets);
+        Map<IndicatorCode, DatasetCode> declaredOwners = rows.stream()
+                .filter(row -> !IndicatorRow.blank(row.owner_form()))
+                .collect(Collectors.toMap(row -> IndicatorCode.of(row.code()), row -> DatasetCode.of(row.owner_form().trim())));
+        Catalogue catalogue = new Catalogue(indicators, datasets, declaredOwners);
+        catalogue.indicators().stream().map(Indicator::code).filter(code -> catalogue.ownerFormOf(code).isEmpty())
+                .filter(code -> !catalogue.formsHolding(code).isEmpty())
+                .findFirst().ifPresent(code -> {
+                    throw new IllegalArgumentException(code + " is held by several forms: " + INDICATORS
+                            + " must name its owner_form");
+                });
+        return catalogue;
     }
 
     public Optional<Indicator> indicator(IndicatorCode code) {
@@ -74,6 +114,19 @@ public final class Catalogue {
 
     public Collection<Dataset> datasets() {
         return datasets.values();
+    }
+
+    /** The forms that hold the indicator, in catalogue order. */
+    public List<Dataset> formsHolding(IndicatorCode indicator) {
+        return datasets.values().stream().filter(form -> form.contains(indicator)).toList();
+    }
+
+    /**
+     * The one form whose value of the indicator a figure uses when several forms state it (population comes from the
+     * education report); the only form holding it otherwise. Empty for an indicator no form holds.
+     */
+    public Optional<DatasetCode> ownerFormOf(IndicatorCode indicator) {
+        return Optional.ofNullable(owners.get(indicator));
     }
 
     /** The ratios and weighted averages that use {@code component} as numerator, denominator or weight. */
@@ -103,12 +156,12 @@ public final class Catalogue {
         throw new IllegalArgumentException("listed twice: " + first);
     }
 
-    private static List<Indicator> readIndicators() {
+    private static List<IndicatorRow> readIndicatorRows() {
         try (InputStream in = open(INDICATORS)) {
             MappingIterator<IndicatorRow> rows = new CsvMapper().readerFor(IndicatorRow.class)
                     .with(CsvSchema.emptySchema().withHeader())
                     .readValues(in);
-            return rows.readAll().stream().map(IndicatorRow::toIndicator).toList();
+            return rows.readAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + INDICATORS, e);
         }
@@ -133,7 +186,7 @@ public final class Catalogue {
     /** One line of indicators.csv, with the column names it has. */
     record IndicatorRow(String code, String name_zh, String name_en, String domain, String unit, String value_type,
                         String aggregation, String numerator, String denominator, String factor, String temporal,
-                        String synonyms, String better) {
+                        String synonyms, String better, String owner_form) {
 
         Indicator toIndicator() {
             return new Indicator(
@@ -156,7 +209,7 @@ public final class Catalogue {
             return value.trim().toUpperCase(Locale.ROOT);
         }
 
-        private static boolean blank(String value) {
+        static boolean blank(String value) {
             return value == null || value.isBlank();
         }
     }
@@ -165,11 +218,11 @@ public final class Catalogue {
      * One entry of datasets.json: indicators are chosen by code ({@code indicators}) or by prefix
      * ({@code indicatorPrefixes}, less {@code excludedIndicators}: those another form collects more often), then
      * closed over their components. {@code unitKinds} names the kinds of county-level unit it is assigned to, all by
-     * default.
+     * default; {@code requiredIndicators} those a full report states, all by default.
      */
     record DatasetDefinition(String code, String nameZh, String nameEn, PeriodType periodType, int dueDaysAfterPeriodEnd,
                              List<String> indicators, List<String> indicatorPrefixes, List<String> excludedIndicators,
-                             Set<RegionKind> unitKinds) {
+                             Set<RegionKind> unitKinds, List<String> requiredIndicators) {
 
         DatasetDefinition {
             indicators = indicators == null ? List.of() : indicators;
@@ -182,7 +235,8 @@ public final class Catalogue {
         }
 
         Dataset toDataset(Map<IndicatorCode, Indicator> catalogue) {
-            Stream.concat(indicators.stream(), excludedIndicators.stream())
+            Stream.of(indicators, excludedIndicators, requiredIndicators == null ? List.<String>of() : requiredIndicators)
+                    .flatMap(List::stream)
                     .filter(named -> !catalogue.containsKey(IndicatorCode.of(named)))
                     .findFirst().ifPresent(unknown -> {
                         throw new IllegalArgumentException("dataset " + code + " names unknown indicator " + unknown);
@@ -203,8 +257,10 @@ public final class Catalogue {
             Set<IndicatorCode> inCatalogueOrder = catalogue.keySet().stream()
                     .filter(chosen::contains)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<IndicatorCode> required = requiredIndicators == null ? inCatalogueOrder
+                    : requiredIndicators.stream().map(IndicatorCode::of).collect(Collectors.toCollection(LinkedHashSet::new));
             return new Dataset(DatasetCode.of(code), nameZh, nameEn, periodType, dueDaysAfterPeriodEnd,
-                    Collections.unmodifiableSet(inCatalogueOrder), unitKinds);
+                    Collections.unmodifiableSet(inCatalogueOrder), unitKinds, required);
         }
     }
 }

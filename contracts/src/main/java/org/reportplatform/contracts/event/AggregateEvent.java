@@ -16,6 +16,8 @@ import org.reportplatform.contracts.region.RegionLevel;
  * @param reportingUnits units whose values are in the figure
  * @param withheldUnits  units that stated the figure redacted or missing (for a ratio: either component)
  * @param expectedUnits  units within the region that report this indicator's forms
+ * @param incompleteUnits units that stated the indicator for some sub-period of a longer period (a quarter of the
+ *                       year) but not for every one up to its end: not in the figure, which would mix cut-offs
  * @param kind           actual figures or targets
  * @param basis          computed from all data received, or from accepted data only
  */
@@ -32,12 +34,21 @@ public record AggregateEvent(
         int expectedUnits,
         Instant updatedAt,
         ValueKind kind,
-        Basis basis) {
+        Basis basis,
+        int incompleteUnits) {
 
     public AggregateEvent {
         // events written before targets and accepted-only figures existed were actuals of all data received
         kind = kind == null ? ValueKind.ACTUAL : kind;
         basis = basis == null ? Basis.RECEIVED : basis;
+    }
+
+    /** A figure in which every unit that stated the indicator is complete. */
+    public AggregateEvent(IndicatorCode indicator, RegionCode region, RegionLevel level, PeriodCode period,
+                          BigDecimal value, BigDecimal numerator, BigDecimal denominator, int reportingUnits,
+                          int withheldUnits, int expectedUnits, Instant updatedAt, ValueKind kind, Basis basis) {
+        this(indicator, region, level, period, value, numerator, denominator, reportingUnits, withheldUnits,
+                expectedUnits, updatedAt, kind, basis, 0);
     }
 
     public AggregateKey key() {

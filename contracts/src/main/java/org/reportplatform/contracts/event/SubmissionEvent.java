@@ -15,6 +15,8 @@ import org.reportplatform.contracts.region.RegionCode;
  *
  * @param reviewStatus where its review stands; events written before reviews were published carry none, and are
  *                     {@link ReviewStatus#SUBMITTED}
+ * @param held         held until the unit explains values a soft rule flagged (待说明): published so that completeness
+ *                     can tell it from a unit that sent nothing, never counted in a figure; false in events from before
  */
 public record SubmissionEvent(
         UUID submissionId,
@@ -25,11 +27,19 @@ public record SubmissionEvent(
         int version,
         Instant submittedAt,
         List<ReportedValue> values,
-        ReviewStatus reviewStatus) {
+        ReviewStatus reviewStatus,
+        boolean held) {
 
     public SubmissionEvent {
         values = List.copyOf(values);
         reviewStatus = reviewStatus == null ? ReviewStatus.SUBMITTED : reviewStatus;
+    }
+
+    /** A version that counts: not held for an explanation. */
+    public SubmissionEvent(UUID submissionId, String submissionKey, RegionCode region, DatasetCode dataset,
+                           PeriodCode period, int version, Instant submittedAt, List<ReportedValue> values,
+                           ReviewStatus reviewStatus) {
+        this(submissionId, submissionKey, region, dataset, period, version, submittedAt, values, reviewStatus, false);
     }
 
     @JsonIgnore
@@ -39,6 +49,7 @@ public record SubmissionEvent(
 
     /** The same version at another step of its review. */
     public SubmissionEvent withReviewStatus(ReviewStatus status) {
-        return new SubmissionEvent(submissionId, submissionKey, region, dataset, period, version, submittedAt, values, status);
+        return new SubmissionEvent(submissionId, submissionKey, region, dataset, period, version, submittedAt, values, status,
+                held);
     }
 }
