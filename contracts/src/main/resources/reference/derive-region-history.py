@@ -87,7 +87,7 @@ def main(repository, commit):
             current_record[code] = (in_use or sorted(same_name, key=lambda r: r["from"]))[-1]
         if not in_use and same_name:
             print(f"note: {code} {row['name']} is current in regions.csv, but the lists ended it in "
-                  f"{same_name[-1]['to']}; kept current", file=sys.stderr)
+                  f"{current_record[code]['to']}; kept current", file=sys.stderr)
 
     def valid_from(code):
         record = current_record.get(code)
