@@ -1,17 +1,22 @@
 package org.reportplatform.contracts;
 
+import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.contracts.region.Validity;
 
 /**
  * Which reporting units are expected to report what: a form is assigned to the county-level units of the kinds it
@@ -20,13 +25,14 @@ import org.reportplatform.contracts.region.RegionRegistry;
  */
 public final class FormAssignments {
 
-    private record Expectation(Set<Dataset> forms, RegionCode region) {
+    /** @param year the year whose units count ({@link Validity#yearOf}), empty for today's units */
+    private record Expectation(Set<Dataset> forms, RegionCode region, Optional<Year> year) {
     }
 
     private final RegionRegistry regions;
     /** The forms that hold each indicator, worked out once: figures ask for every event. */
     private final Map<IndicatorCode, Set<Dataset>> formsHolding;
-    /** Few distinct sets of forms hold an indicator, so this stays small. */
+    /** Few distinct sets of forms hold an indicator, and figures span few years, so this stays small. */
     private final Map<Expectation, Integer> expectedCounts = new ConcurrentHashMap<>();
 
     public FormAssignments(Catalogue catalogue, RegionRegistry regions) {
@@ -35,17 +41,32 @@ public final class FormAssignments {
                 indicator -> Set.copyOf(catalogue.datasets().stream().filter(form -> form.contains(indicator.code())).toList())));
     }
 
-    /** The units within the region, itself included, expected to report the form, by code. */
+    /** The units in use today within the region, itself included, expected to report the form, by code. */
     public List<Region> unitsExpectedToReport(Dataset form, RegionCode region) {
         return regions.reportingUnitsUnder(region).stream().filter(form::isAssignedTo).toList();
     }
 
-    /** How many units within the region are expected to report the indicator, in any of the forms that hold it. */
+    /**
+     * The units in use in the period within the region as it was then, itself included, expected to report the form,
+     * by code: for 2017, 南昌市 expects 湾里区 (until 2018), not 红谷滩区 (from 2019).
+     */
+    public List<Region> unitsExpectedToReport(Dataset form, RegionCode region, PeriodCode period) {
+        return regions.reportingUnitsUnder(region, period).stream().filter(form::isAssignedTo).toList();
+    }
+
+    /** How many units in use today within the region are expected to report the indicator, in any of the forms that hold it. */
     public int unitsExpectedToReport(IndicatorCode indicator, RegionCode region) {
+        return expected(indicator, region, Optional.empty(), () -> regions.reportingUnitsUnder(region));
+    }
+
+    /** How many units in use in the period within the region as it was then are expected to report the indicator. */
+    public int unitsExpectedToReport(IndicatorCode indicator, RegionCode region, PeriodCode period) {
+        return expected(indicator, region, Optional.of(Validity.yearOf(period)), () -> regions.reportingUnitsUnder(region, period));
+    }
+
+    private int expected(IndicatorCode indicator, RegionCode region, Optional<Year> year, Supplier<List<Region>> units) {
         Set<Dataset> forms = formsHolding.getOrDefault(indicator, Set.of());
-        return expectedCounts.computeIfAbsent(new Expectation(forms, region), expectation ->
-                (int) regions.reportingUnitsUnder(region).stream()
-                        .filter(unit -> forms.stream().anyMatch(form -> form.isAssignedTo(unit)))
-                        .count());
+        return expectedCounts.computeIfAbsent(new Expectation(forms, region, year), expectation ->
+                (int) units.get().stream().filter(unit -> forms.stream().anyMatch(form -> form.isAssignedTo(unit))).count());
     }
 }

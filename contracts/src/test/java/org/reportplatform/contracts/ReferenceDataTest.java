@@ -14,6 +14,7 @@ import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.catalogue.Temporal;
+import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionKind;
 import org.reportplatform.contracts.region.RegionLevel;
@@ -144,5 +145,32 @@ class ReferenceDataTest {
         assertThat(assignments.unitsExpectedToReport(
                 IndicatorCode.of("pop_resident"), nanchang))
                 .as("also in sci_annual, which zones report").isEqualTo(11);
+    }
+
+    @Test
+    void inAPastPeriodAFormIsExpectedOfTheUnitsInUseThenWithinTheRegionAsItWasThen() {
+        FormAssignments assignments = new FormAssignments(CATALOGUE, REGIONS);
+        RegionCode nanchang = RegionCode.of("360100");
+        PeriodCode y2017 = PeriodCode.of("2017");
+        Dataset education = CATALOGUE.dataset(DatasetCode.of("edu_annual")).orElseThrow();
+        Dataset sports = CATALOGUE.dataset(DatasetCode.of("spt_annual")).orElseThrow();
+
+        // 湾里区 360105 (until 2018) is expected for 2017, 红谷滩区 360113 (from 2019) is not: 11 units all the same
+        assertThat(assignments.unitsExpectedToReport(education, nanchang, y2017)).hasSize(11)
+                .extracting(unit -> unit.code().value()).contains("360105").doesNotContain("360113");
+        assertThat(assignments.unitsExpectedToReport(education, nanchang)).hasSize(11)
+                .extracting(unit -> unit.code().value()).contains("360113").doesNotContain("360105");
+        assertThat(assignments.unitsExpectedToReport(sports, nanchang, y2017)).hasSize(9)
+                .noneMatch(unit -> unit.kind() == RegionKind.ZONE);
+        assertThat(assignments.unitsExpectedToReport(education, RegionCode.of("360700"), PeriodCode.of("2015")))
+                .extracting(unit -> unit.code().value()).contains("360721").doesNotContain("360704");
+
+        IndicatorCode population = IndicatorCode.of("pop_resident");
+        assertThat(assignments.unitsExpectedToReport(population, JIANGXI, PeriodCode.of("2009"))).isEqualTo(102);
+        assertThat(assignments.unitsExpectedToReport(population, JIANGXI, PeriodCode.of("2010"))).as("共青城市 from 2010").isEqualTo(103);
+        assertThat(assignments.unitsExpectedToReport(population, JIANGXI, PeriodCode.of("2009"))).as("asked again").isEqualTo(102);
+        assertThat(assignments.unitsExpectedToReport(IndicatorCode.of("spt_venue_area"), nanchang, y2017)).isEqualTo(9);
+        assertThat(assignments.unitsExpectedToReport(population, RegionCode.of("360700"), PeriodCode.of("1997")))
+                .as("赣州市 was set up in 1998").isZero();
     }
 }
