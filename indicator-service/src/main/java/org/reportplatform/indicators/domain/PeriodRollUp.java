@@ -2,6 +2,7 @@ package org.reportplatform.indicators.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class PeriodRollUp {
                               List<SubmissionEvent> subPeriods) {
         Map<PeriodCode, SubmissionEvent> byPeriod = subPeriods.stream()
                 .collect(Collectors.toMap(SubmissionEvent::period, Function.identity()));
-        List<PeriodCode> required = period.subPeriods().stream().filter(sub -> sub.type() == formPeriods).toList();
+        List<PeriodCode> required = periodsWithin(period, formPeriods);
         Map<Statement, ReportedValue> targetsOfPeriod = new LinkedHashMap<>();
         direct.ifPresent(submission -> submission.values().stream()
                 .filter(value -> value.kind() == ValueKind.TARGET)
@@ -85,6 +86,18 @@ public final class PeriodRollUp {
         List<SubmissionEvent> all = Stream.concat(direct.stream(), subPeriods.stream()).toList();
         Instant statedAt = all.stream().map(SubmissionEvent::submittedAt).max(Comparator.naturalOrder()).orElseThrow();
         return new FormStatement(all.get(0).dataset(), statedAt, values, incomplete);
+    }
+
+    /** The periods of the type that make up the longer period, in order. */
+    private static List<PeriodCode> periodsWithin(PeriodCode period, PeriodType type) {
+        List<PeriodCode> within = new ArrayList<>();
+        LocalDate day = period.start();
+        while (!day.isAfter(period.end())) {
+            PeriodCode sub = PeriodCode.containing(day, type).orElseThrow();
+            within.add(sub);
+            day = sub.end().plusDays(1);
+        }
+        return within;
     }
 
     private static Statement statementOf(ReportedValue value) {

@@ -122,11 +122,6 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         String which = "submission " + submission.submissionId()
                 + " (" + submission.region() + " " + submission.dataset() + " " + submission.period() + " version "
                 + submission.version() + ")";
-        if (submission.held()) {
-            // not a dead letter: intake publishes it again, released, once the unit has explained its values
-            LOG.infof("Skipped %s: held for an explanation, it counts in no figure until it is released", which);
-            return Optional.empty();
-        }
         Optional<Region> region = regions.find(submission.region());
         if (region.isPresent() && !region.get().isReportingUnit() && holdsTargetsOnly(submission)) {
             // a city's or the province's own targets (下达): the dashboard reads them, no unit's figure holds them
@@ -152,6 +147,11 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
             return deadLetter(record, Category.WRONG_PERIOD_TYPE, which + ": " + submission.dataset()
                     + " is reported per " + form.get().periodType() + " period; " + submission.period() + " is "
                     + submission.period().type());
+        }
+        if (submission.held()) {
+            // not a dead letter: intake publishes it again, released, once the unit has explained its values
+            LOG.infof("Skipped %s: held for an explanation, it counts in no figure until it is released", which);
+            return Optional.empty();
         }
         return Optional.of(submission);
     }
@@ -249,9 +249,13 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         }
     }
 
-    /** True for a submission of one of its form's own periods, false for the targets of a longer period. */
+    /**
+     * True for a submission of one of its form's own periods, false for the targets of a longer period. A stored
+     * submission of a form the catalogue no longer has passed the period check when it came: it is of its own.
+     */
     private boolean isOfFormPeriod(SubmissionEvent submission) {
-        return catalogue.dataset(submission.dataset()).orElseThrow().periodType() == submission.period().type();
+        return catalogue.dataset(submission.dataset()).map(form -> form.periodType() == submission.period().type())
+                .orElse(true);
     }
 
     /**
@@ -285,8 +289,10 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
             if (direct.filter(this::isOfFormPeriod).isPresent()) {
                 forms.add(FormStatement.of(direct.get()));
             } else {
-                forms.add(rollUp.over(period, catalogue.dataset(form).orElseThrow().periodType(), direct,
-                        ofSubPeriods.getOrDefault(form, List.of())));
+                List<SubmissionEvent> subPeriods = ofSubPeriods.getOrDefault(form, List.of());
+                PeriodType formPeriods = catalogue.dataset(form).map(Dataset::periodType)
+                        .orElseGet(() -> subPeriods.get(0).period().type());
+                forms.add(rollUp.over(period, formPeriods, direct, subPeriods));
             }
         }
         return forms;
