@@ -20,6 +20,9 @@ import org.reportplatform.contracts.catalogue.Indicator;
  *                       the largest value reveals the next one
  * @param reportingUnits units whose values are in the sums
  * @param withheldUnits  units that stated the figure (or a component) redacted or missing
+ * @param incompleteUnits units that stated the figure (or a component) for some but not every sub-period of a longer
+ *                        period: left out of the sums, which would otherwise mix cut-offs. Tallies stored before this
+ *                        count existed read as 0, which they were
  */
 public record Tally(
         BigDecimal sum,
@@ -27,7 +30,8 @@ public record Tally(
         BigDecimal denominator,
         List<BigDecimal> maxCandidates,
         int reportingUnits,
-        int withheldUnits) {
+        int withheldUnits,
+        int incompleteUnits) {
 
     /**
      * Quotients carry 16 significant digits (IEEE 754 decimal64, rounded half-even), far beyond what any figure
@@ -35,10 +39,14 @@ public record Tally(
      */
     public static final MathContext QUOTIENT_PRECISION = MathContext.DECIMAL64;
 
-    public static final Tally EMPTY = new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 0);
+    public static final Tally EMPTY = new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 0, 0);
 
     /** A unit that stated the figure, or a component it needs, as redacted or missing. */
-    public static final Tally WITHHELD = new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 1);
+    public static final Tally WITHHELD = new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 1, 0);
+
+    /** A unit that stated the figure, or a component it needs, for only some of a longer period's sub-periods. */
+    public static final Tally INCOMPLETE =
+            new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 0, 1);
 
     public Tally {
         maxCandidates = List.copyOf(maxCandidates);
@@ -46,17 +54,17 @@ public record Tally(
 
     /** One unit's value of an additive indicator. */
     public static Tally ofValue(BigDecimal value) {
-        return new Tally(value, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 1, 0);
+        return new Tally(value, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 1, 0, 0);
     }
 
     /** One unit's value of an indicator whose regions take the largest value. */
     public static Tally ofMaxCandidate(BigDecimal value) {
-        return new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(value), 1, 0);
+        return new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(value), 1, 0, 0);
     }
 
     /** One unit's components of a ratio or weighted average. */
     public static Tally ofQuotient(BigDecimal numerator, BigDecimal denominator) {
-        return new Tally(BigDecimal.ZERO, numerator, denominator, List.of(), 1, 0);
+        return new Tally(BigDecimal.ZERO, numerator, denominator, List.of(), 1, 0, 0);
     }
 
     public Tally plus(Tally other) {
@@ -64,7 +72,8 @@ public record Tally(
         merged.addAll(other.maxCandidates);
         merged.sort(BigDecimal::compareTo);
         return new Tally(sum.add(other.sum), numerator.add(other.numerator), denominator.add(other.denominator),
-                merged, reportingUnits + other.reportingUnits, withheldUnits + other.withheldUnits);
+                merged, reportingUnits + other.reportingUnits, withheldUnits + other.withheldUnits,
+                incompleteUnits + other.incompleteUnits);
     }
 
     /** The tally without {@code other}, which must have been added before: anything else would be a lost update. */
@@ -79,16 +88,20 @@ public record Tally(
         }
         int reporting = reportingUnits - other.reportingUnits;
         int withheld = withheldUnits - other.withheldUnits;
-        if (reporting < 0 || withheld < 0) {
+        int incomplete = incompleteUnits - other.incompleteUnits;
+        if (reporting < 0 || withheld < 0 || incomplete < 0) {
             throw new IllegalArgumentException("cannot retract " + other + " from " + this);
         }
         return new Tally(sum.subtract(other.sum), numerator.subtract(other.numerator),
-                denominator.subtract(other.denominator), remaining, reporting, withheld);
+                denominator.subtract(other.denominator), remaining, reporting, withheld, incomplete);
     }
 
-    /** True when no unit contributes anything, not even a withheld statement (not isEmpty: Jackson would store that). */
+    /**
+     * True when no unit contributes anything, not even a withheld or incomplete statement (not isEmpty: Jackson would
+     * store that).
+     */
     public boolean coversNoUnit() {
-        return reportingUnits == 0 && withheldUnits == 0;
+        return reportingUnits == 0 && withheldUnits == 0 && incompleteUnits == 0;
     }
 
     /**

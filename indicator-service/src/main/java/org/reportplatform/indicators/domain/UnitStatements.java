@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
@@ -14,8 +16,12 @@ import org.reportplatform.contracts.event.ValueKind;
 
 /**
  * What one reporting unit states for one period, of one kind (actuals or targets), over what each of its forms
- * states. Some indicators sit in several forms (pop_resident in the education and the sports report); the most
- * recently submitted statement wins, ties broken by the later dataset code, so the unit counts once whatever it sent.
+ * states. Some indicators sit in several forms (pop_resident in the education, science and sports reports); a figure
+ * has one source per unit, so that the unit counts once and its population does not depend on which bureau
+ * submitted last: the indicator's owner form ({@link Catalogue#ownerFormOf}, edu_annual for the population) when
+ * that form states it, and until it does, the form that stated it most recently, ties broken by the later dataset
+ * code. A form states an indicator when it reports or withholds it, or states it for only part of a longer period
+ * (incomplete): the owner's incomplete statement leaves the unit incomplete rather than let another form stand in.
  */
 public final class UnitStatements {
 
@@ -23,20 +29,39 @@ public final class UnitStatements {
             .comparing(FormStatement::statedAt)
             .thenComparing(form -> form.dataset().value());
 
-    private final Map<IndicatorCode, ReportedValue> statements = new HashMap<>();
+    /** A form's statement of an indicator: its value, or none when the form states it for part of the period only. */
+    private record Source(DatasetCode form, Optional<ReportedValue> value) {
+    }
+
+    private final Catalogue catalogue;
+    private final Map<IndicatorCode, Source> statements = new HashMap<>();
 
     /** @param forms one statement per form, all of the same unit and period */
-    public UnitStatements(Collection<FormStatement> forms, ValueKind kind) {
-        forms.stream().sorted(OLDEST_FIRST)
-                .forEach(form -> form.values().stream()
-                        .filter(value -> value.kind() == kind)
-                        .forEach(value -> statements.put(value.indicator(), value)));
+    public UnitStatements(Collection<FormStatement> forms, ValueKind kind, Catalogue catalogue) {
+        this.catalogue = catalogue;
+        forms.stream().sorted(OLDEST_FIRST).forEach(form -> {
+            form.values().stream()
+                    .filter(value -> value.kind() == kind)
+                    .forEach(value -> offer(value.indicator(), new Source(form.dataset(), Optional.of(value))));
+            form.incomplete().stream()
+                    .filter(statement -> statement.kind() == kind)
+                    .forEach(statement -> offer(statement.indicator(), new Source(form.dataset(), Optional.empty())));
+        });
+    }
+
+    /** Offered oldest first: a later form replaces an earlier one's statement unless that is the owner form's. */
+    private void offer(IndicatorCode indicator, Source source) {
+        Source current = statements.get(indicator);
+        if (current == null || !catalogue.ownerFormOf(indicator).map(current.form()::equals).orElse(false)) {
+            statements.put(indicator, source);
+        }
     }
 
     /**
      * The unit's part in the indicator's figure for its city and province, or empty when the unit does not state
-     * it at all. A withheld figure counts as withheld, never as zero. A rate a unit states itself is never used:
-     * rates and averages are recomputed from their components at every level.
+     * it at all. A withheld figure counts as withheld, never as zero; one stated for part of a longer period only, as
+     * incomplete. A rate a unit states itself is never used: rates and averages are recomputed from their components
+     * at every level, and a unit whose component is incomplete is incomplete for them.
      */
     public Optional<Tally> contributionTo(Indicator indicator) {
         return switch (indicator.rule()) {
@@ -48,7 +73,10 @@ public final class UnitStatements {
     }
 
     private Optional<Tally> single(IndicatorCode code, Function<BigDecimal, Tally> contribution) {
-        ReportedValue stated = statements.get(code);
+        if (incomplete(code)) {
+            return Optional.of(Tally.INCOMPLETE);
+        }
+        ReportedValue stated = complete(code);
         if (stated == null) {
             return Optional.empty();
         }
@@ -56,27 +84,49 @@ public final class UnitStatements {
     }
 
     private Optional<Tally> ratio(Indicator indicator) {
-        ReportedValue numerator = statements.get(indicator.numerator().orElseThrow());
-        ReportedValue denominator = statements.get(indicator.denominator().orElseThrow());
+        IndicatorCode numeratorCode = indicator.numerator().orElseThrow();
+        IndicatorCode denominatorCode = indicator.denominator().orElseThrow();
+        ReportedValue numerator = complete(numeratorCode);
+        ReportedValue denominator = complete(denominatorCode);
         if (reported(numerator) && reported(denominator)) {
             return Optional.of(Tally.ofQuotient(numerator.value(), denominator.value()));
         }
         // A unit takes part in a ratio by stating its numerator or withholding the rate; a withheld denominator
         // shared by many ratios (schools, population) says nothing of ratios whose numerator the unit never states.
-        boolean takesPart = numerator != null || withheld(statements.get(indicator.code()));
-        return takesPart ? Optional.of(Tally.WITHHELD) : Optional.empty();
+        boolean takesPart = statements.containsKey(numeratorCode) || incomplete(indicator.code())
+                || withheld(complete(indicator.code()));
+        if (!takesPart) {
+            return Optional.empty();
+        }
+        boolean incomplete = incomplete(numeratorCode) || incomplete(denominatorCode) || incomplete(indicator.code());
+        return Optional.of(incomplete ? Tally.INCOMPLETE : Tally.WITHHELD);
     }
 
     private Optional<Tally> weightedAverage(Indicator indicator) {
-        ReportedValue value = statements.get(indicator.code());
-        ReportedValue weight = statements.get(indicator.denominator().orElseThrow());
+        IndicatorCode weightCode = indicator.denominator().orElseThrow();
+        ReportedValue value = complete(indicator.code());
+        ReportedValue weight = complete(weightCode);
         if (reported(value) && reported(weight)) {
             return Optional.of(Tally.ofQuotient(value.value().multiply(weight.value()), weight.value()));
         }
-        if (withheld(value) || (value != null && withheld(weight))) {
-            return Optional.of(Tally.WITHHELD);
+        if (!statements.containsKey(indicator.code())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        if (incomplete(indicator.code()) || incomplete(weightCode)) {
+            return Optional.of(Tally.INCOMPLETE);
+        }
+        return withheld(value) || withheld(weight) ? Optional.of(Tally.WITHHELD) : Optional.empty();
+    }
+
+    /** The unit's statement of the indicator for the whole period, reported or withheld; null when there is none. */
+    private ReportedValue complete(IndicatorCode code) {
+        Source source = statements.get(code);
+        return source == null ? null : source.value().orElse(null);
+    }
+
+    private boolean incomplete(IndicatorCode code) {
+        Source source = statements.get(code);
+        return source != null && source.value().isEmpty();
     }
 
     private static boolean reported(ReportedValue stated) {

@@ -165,7 +165,8 @@ public final class IndicatorTopology {
                 assignments.unitsExpectedToReport(key.indicator(), key.region()),
                 Instant.now(clock),
                 key.kind(),
-                key.basis());
+                key.basis(),
+                tally.incompleteUnits());
     }
 
     private Indicator indicator(AggregateKey key) {

@@ -29,6 +29,7 @@ import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.period.PeriodType;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
@@ -46,14 +47,19 @@ import org.reportplatform.indicators.streams.SubmissionOutcome.Contribution;
  * <p>
  * Two states are kept per unit, one per {@link Basis}: the latest version received of every series, and the latest
  * version the province accepted. A submission changes its own period and every longer period it rolls up into
- * ({@link PeriodCode#enclosingPeriods()}), for actuals and targets alike.
+ * ({@link PeriodCode#enclosingPeriods()}), for actuals and targets alike; a submission of targets for a longer
+ * period (an annual target of a quarterly form) changes that period only. Neither a submission held for an
+ * explanation nor a city's or the province's own targets changes a figure: both are skipped, not dead letters.
  * <p>
  * The relay publishes at least once and partitions may be replayed, so a version not newer than the stored one is
  * ignored. Submissions arrive keyed by region, so every form of one unit is in this task's stores: no repartition.
  */
 final class SubmissionProcessor implements Processor<String, String, String, SubmissionOutcome> {
 
-    /** {@code region|period|dataset} → the latest submission of that form. */
+    /**
+     * {@code region|period|dataset} → the latest submission of that form: for one of the form's own periods, or for
+     * a longer period it holds targets of.
+     */
     static final String LATEST_SUBMISSIONS = "latest-submissions";
     /** {@code region|period|dataset} → the latest accepted submission of that form. */
     static final String ACCEPTED_SUBMISSIONS = "accepted-submissions";
@@ -114,8 +120,15 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
                     "submission " + submission.submissionId() + " without region, dataset, period or time");
         }
         String which = "submission " + submission.submissionId()
-                + " (" + submission.region() + " " + submission.dataset() + " " + submission.period() + ")";
-        if (!regions.find(submission.region()).map(Region::isReportingUnit).orElse(false)) {
+                + " (" + submission.region() + " " + submission.dataset() + " " + submission.period() + " version "
+                + submission.version() + ")";
+        Optional<Region> region = regions.find(submission.region());
+        if (region.isPresent() && !region.get().isReportingUnit() && holdsTargetsOnly(submission)) {
+            // a city's or the province's own targets (下达): the dashboard reads them, no unit's figure holds them
+            LOG.infof("Skipped %s: targets of %s as a whole, not of a reporting unit", which, submission.region());
+            return Optional.empty();
+        }
+        if (!region.map(Region::isReportingUnit).orElse(false)) {
             return deadLetter(record, Category.NOT_A_REPORTING_UNIT,
                     which + ": " + submission.region() + " is not a county-level reporting unit");
         }
@@ -129,13 +142,33 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
             return deadLetter(record, Category.UNKNOWN_FORM,
                     which + ": the catalogue has no form " + submission.dataset());
         }
-        if (form.get().periodType() != submission.period().type()) {
+        if (form.get().periodType() != submission.period().type() && !isTargetOfLongerPeriod(form.get(), submission)) {
             // its figures would be rolled up over time together with the form's own periods
             return deadLetter(record, Category.WRONG_PERIOD_TYPE, which + ": " + submission.dataset()
                     + " is reported per " + form.get().periodType() + " period; " + submission.period() + " is "
                     + submission.period().type());
         }
+        if (submission.held()) {
+            // not a dead letter: intake publishes it again, released, once the unit has explained its values
+            LOG.infof("Skipped %s: held for an explanation, it counts in no figure until it is released", which);
+            return Optional.empty();
+        }
         return Optional.of(submission);
+    }
+
+    private static boolean holdsTargetsOnly(SubmissionEvent submission) {
+        return submission.values().stream().allMatch(value -> value.kind() == ValueKind.TARGET);
+    }
+
+    /**
+     * A submission of targets only for a longer period that the form's own periods make up: an annual target of a
+     * quarterly form, which no quarter states. A year to date (2020YTD09) has no target of its own: it is a stage of
+     * the year.
+     */
+    private static boolean isTargetOfLongerPeriod(Dataset form, SubmissionEvent submission) {
+        PeriodCode period = submission.period();
+        return period.type() != PeriodType.YEAR_TO_DATE && holdsTargetsOnly(submission)
+                && period.subPeriods().stream().anyMatch(sub -> sub.type() == form.periodType());
     }
 
     private Optional<SubmissionEvent> deadLetter(Record<String, String> record, Category category, String reason) {
@@ -171,7 +204,10 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         }
         List<PeriodCode> periods = new ArrayList<>();
         periods.add(submission.period());
-        periods.addAll(submission.period().enclosingPeriods());
+        if (isOfFormPeriod(submission)) {
+            // a target set for a longer period is that period's alone: it rolls up into nothing longer
+            periods.addAll(submission.period().enclosingPeriods());
+        }
         Map<PeriodCode, Collection<FormStatement>> before = new LinkedHashMap<>();
         periods.forEach(period -> before.put(period, formsOf(store, submission.region(), period)));
         store.put(storeKey, submission);
@@ -181,8 +217,8 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         for (PeriodCode period : periods) {
             Collection<FormStatement> after = formsOf(store, submission.region(), period);
             for (ValueKind kind : ValueKind.values()) {
-                UnitStatements old = new UnitStatements(before.get(period), kind);
-                UnitStatements now = new UnitStatements(after, kind);
+                UnitStatements old = new UnitStatements(before.get(period), kind, catalogue);
+                UnitStatements now = new UnitStatements(after, kind, catalogue);
                 for (Indicator indicator : affected) {
                     Optional<Tally> was = old.contributionTo(indicator);
                     Optional<Tally> is = now.contributionTo(indicator);
@@ -214,29 +250,52 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
     }
 
     /**
-     * What each of the unit's forms states for the period: its submission for the period itself, or its submissions
-     * for the shorter periods that roll up into it.
+     * True for a submission of one of its form's own periods, false for the targets of a longer period. A stored
+     * submission of a form the catalogue no longer has passed the period check when it came: it is of its own.
+     */
+    private boolean isOfFormPeriod(SubmissionEvent submission) {
+        return catalogue.dataset(submission.dataset()).map(form -> form.periodType() == submission.period().type())
+                .orElse(true);
+    }
+
+    /**
+     * What each of the unit's forms states for the period: its submission for the period when that is one of the
+     * form's own periods; otherwise its submissions for the form's own periods within it, rolled up to the period's
+     * end, with the targets it set for the period itself. Submitted targets of other longer periods (a half-year's,
+     * when the period is the year) belong to those periods only.
      */
     private Collection<FormStatement> formsOf(KeyValueStore<String, SubmissionEvent> store, RegionCode region,
                                               PeriodCode period) {
-        Map<DatasetCode, List<SubmissionEvent>> byForm = new LinkedHashMap<>();
+        Map<DatasetCode, SubmissionEvent> ofPeriod = new LinkedHashMap<>();
+        Map<DatasetCode, List<SubmissionEvent>> ofSubPeriods = new LinkedHashMap<>();
         for (int year = period.start().getYear(); year <= period.end().getYear(); year++) {
-            // every period code of a year starts with the year: 2020, 2020Q3, 202009, 2020AY, 2020T1
+            // every period code of a year starts with the year: 2020, 2020Q3, 202009, 2020AY, 2020T1, 2020YTD09
             try (KeyValueIterator<String, SubmissionEvent> stored =
                          store.prefixScan(region.value() + SEPARATOR + year, new StringSerializer())) {
                 stored.forEachRemaining(entry -> {
-                    PeriodCode stated = entry.value.period();
-                    if (stated.equals(period) || stated.enclosingPeriods().contains(period)) {
-                        byForm.computeIfAbsent(entry.value.dataset(), form -> new ArrayList<>()).add(entry.value);
+                    SubmissionEvent submission = entry.value;
+                    if (submission.period().equals(period)) {
+                        ofPeriod.put(submission.dataset(), submission);
+                    } else if (isOfFormPeriod(submission) && submission.period().enclosingPeriods().contains(period)) {
+                        ofSubPeriods.computeIfAbsent(submission.dataset(), form -> new ArrayList<>()).add(submission);
                     }
                 });
             }
         }
-        return byForm.values().stream()
-                .map(submissions -> submissions.size() == 1 && submissions.get(0).period().equals(period)
-                        ? FormStatement.of(submissions.get(0))
-                        : rollUp.over(submissions))
-                .toList();
+        List<FormStatement> forms = new ArrayList<>();
+        for (DatasetCode form : Stream.concat(ofPeriod.keySet().stream(), ofSubPeriods.keySet().stream())
+                .distinct().toList()) {
+            Optional<SubmissionEvent> direct = Optional.ofNullable(ofPeriod.get(form));
+            if (direct.filter(this::isOfFormPeriod).isPresent()) {
+                forms.add(FormStatement.of(direct.get()));
+            } else {
+                List<SubmissionEvent> subPeriods = ofSubPeriods.getOrDefault(form, List.of());
+                PeriodType formPeriods = catalogue.dataset(form).map(Dataset::periodType)
+                        .orElseGet(() -> subPeriods.get(0).period().type());
+                forms.add(rollUp.over(period, formPeriods, direct, subPeriods));
+            }
+        }
+        return forms;
     }
 
     /** The trailing separator keeps period 2020 from matching 202009. */

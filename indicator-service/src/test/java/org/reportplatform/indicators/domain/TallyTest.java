@@ -44,6 +44,20 @@ class TallyTest {
     }
 
     @Test
+    void incompleteUnitsAreCountedApartAndRetractedExactly() {
+        Tally a = Tally.ofValue(new BigDecimal("40"));
+        Tally both = Tally.EMPTY.plus(a).plus(Tally.INCOMPLETE);
+
+        assertThat(both.incompleteUnits()).isEqualTo(1);
+        assertThat(both.reportingUnits()).isEqualTo(1);
+        assertThat(both.withheldUnits()).isZero();
+        assertThat(both.minus(a).coversNoUnit()).as("an incomplete unit still covers the region").isFalse();
+        assertThat(both.minus(a).valueUnder(PERCENT)).isNull();
+        assertThat(both.minus(a).minus(Tally.INCOMPLETE).coversNoUnit()).isTrue();
+        assertThatThrownBy(() -> a.minus(Tally.INCOMPLETE)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void retractingWhatWasNeverAddedFailsLoudly() {
         Tally sixty = Tally.ofMaxCandidate(new BigDecimal("60"));
 

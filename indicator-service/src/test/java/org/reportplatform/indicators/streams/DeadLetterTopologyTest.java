@@ -115,6 +115,36 @@ class DeadLetterTopologyTest {
         assertThat(driver.latest().keySet()).noneMatch(key -> key.startsWith("edu_robot_count|"));
     }
 
+    @Test
+    void aHeldSubmissionCountsInNoFigureAndIsNoDeadLetterUntilItIsReleased() {
+        driver.submit(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "120"));
+        driver.submit(Submission.of(XINFENG, EDUCATION).version(2).reported(SCHOOLS, "150").held());
+        driver.submit(Submission.of(DAYU, EDUCATION).reported(SCHOOLS, "80").held());
+
+        assertThat(driver.deadLetters()).isEmpty();
+        assertThat(driver.aggregate(SCHOOLS, JIANGXI).value()).as("Xinfeng's version 1 still counts").isEqualByComparingTo("120");
+        assertThat(driver.aggregate(SCHOOLS, JIANGXI).reportingUnits()).isEqualTo(1);
+        assertThat(driver.latest()).doesNotContainKey(SCHOOLS + "|" + DAYU + "|2023|actual|received");
+
+        // explained and released, the same versions are published again without the hold, and count
+        driver.submit(Submission.of(XINFENG, EDUCATION).version(2).reported(SCHOOLS, "150"));
+        driver.submit(Submission.of(DAYU, EDUCATION).reported(SCHOOLS, "80"));
+        assertThat(driver.aggregate(SCHOOLS, JIANGXI).value()).isEqualByComparingTo("230");
+        assertThat(driver.aggregate(SCHOOLS, JIANGXI).reportingUnits()).isEqualTo(2);
+    }
+
+    @Test
+    void targetsACityOrTheProvinceSetForItselfAreSkippedNotDeadLettersAndInNoFigure() {
+        driver.submit(Submission.of(GANZHOU, EDUCATION).target(SCHOOLS, "900"));
+        driver.submit(Submission.of(JIANGXI, EDUCATION).target(SCHOOLS, "5000"));
+        driver.submit(Submission.of(GANZHOU, EDUCATION).version(2).target(SCHOOLS, "900").reported(SCHOOLS, "850"));
+
+        List<TestRecord<String, String>> deadLetters = driver.deadLetters();
+        assertThat(deadLetters).as("only the one with an actual value").hasSize(1);
+        assertThat(header(deadLetters.get(0), DeadLetters.CATEGORY)).isEqualTo("not-a-reporting-unit");
+        assertThat(driver.latest()).isEmpty();
+    }
+
     private static String header(TestRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         assertThat(header).as("header " + name).isNotNull();

@@ -268,34 +268,52 @@ class IndicatorTopologyTest {
     }
 
     @Test
-    void anIndicatorInTwoFormsCountsOnceWithTheLatestStatementWinning() {
-        driver.submit(Submission.of(XINFENG, EDUCATION).submittedAt(Submission.BASE)
-                .reported(RESIDENTS, "700000").reported("edu_gaokao_tier1_count", "140"));
+    void anIndicatorInSeveralFormsCountsOnceFromTheLatestOtherFormUntilTheOwnerFormStatesIt() {
         driver.submit(Submission.of(XINFENG, SPORTS).submittedAt(Submission.BASE.plusSeconds(3600))
                 .reported(RESIDENTS, "720000").reported("spt_venue_area", "1440000"));
+        driver.submit(Submission.of(XINFENG, SCIENCE).submittedAt(Submission.BASE.plusSeconds(7200))
+                .reported(RESIDENTS, "730000"));
+        AggregateEvent beforeTheOwner = driver.aggregate(RESIDENTS, GANZHOU);
+        assertThat(beforeTheOwner.value()).as("the latest other form's").isEqualByComparingTo("730000");
+        assertThat(beforeTheOwner.reportingUnits()).isEqualTo(1);
+
+        // edu_annual owns the population: its statement wins though it was made earlier than both others
+        driver.submit(Submission.of(XINFENG, EDUCATION).submittedAt(Submission.BASE)
+                .reported(RESIDENTS, "700000").reported("edu_gaokao_tier1_count", "140"));
+        assertThat(driver.aggregate(RESIDENTS, GANZHOU).value()).isEqualByComparingTo("700000");
+        assertThat(driver.aggregate(RESIDENTS, JIANGXI).reportingUnits()).isEqualTo(1);
+        // ratios take the population from the owner form too: 140 / 700000 × 10000 and 1440000 / 700000
+        assertThat(driver.aggregate("edu_gaokao_tier1_per_10k", XINFENG).value()).isEqualTo(new BigDecimal("2"));
+        assertThat(driver.aggregate("spt_venue_area_per_capita", GANZHOU).value())
+                .isEqualTo(new BigDecimal("2.057142857142857"));
+
+        // a later revision of another form does not displace the owner's value
+        driver.submit(Submission.of(XINFENG, SPORTS).version(2).submittedAt(Submission.BASE.plusSeconds(9000))
+                .reported(RESIDENTS, "725000").reported("spt_venue_area", "1440000"));
+        assertThat(driver.aggregate(RESIDENTS, JIANGXI).value()).isEqualByComparingTo("700000");
+        assertThat(driver.aggregate("spt_venue_area_per_capita", XINFENG).value())
+                .isEqualTo(new BigDecimal("2.057142857142857"));
+
+        // dropped from the owner form, the latest other form's statement counts again
+        driver.submit(Submission.of(XINFENG, EDUCATION).version(2).submittedAt(Submission.BASE.plusSeconds(10000))
+                .reported("edu_gaokao_tier1_count", "145"));
+        assertThat(driver.aggregate(RESIDENTS, GANZHOU).value()).isEqualByComparingTo("725000");
+        assertThat(driver.aggregate(RESIDENTS, GANZHOU).reportingUnits()).isEqualTo(1);
+        assertThat(driver.aggregate("edu_gaokao_tier1_per_10k", XINFENG).value())
+                .isEqualTo(new BigDecimal("2"));
+    }
+
+    @Test
+    void theOwnerFormWinsWhenItArrivesFirstAndOthersStateTheIndicatorLater() {
+        driver.submit(Submission.of(XINFENG, EDUCATION).submittedAt(Submission.BASE).reported(RESIDENTS, "700000"));
+        driver.submit(Submission.of(XINFENG, SCIENCE).submittedAt(Submission.BASE.plusSeconds(3600))
+                .reported(RESIDENTS, "730000"));
+        driver.submit(Submission.of(XINFENG, SPORTS).submittedAt(Submission.BASE.plusSeconds(7200))
+                .reported(RESIDENTS, "720000"));
 
         AggregateEvent residents = driver.aggregate(RESIDENTS, GANZHOU);
-        assertThat(residents.value()).isEqualByComparingTo("720000");
+        assertThat(residents.value()).isEqualByComparingTo("700000");
         assertThat(residents.reportingUnits()).isEqualTo(1);
-        // ratios combine components from both forms: 140 / 720000 × 10000 and 1440000 / 720000
-        assertThat(driver.aggregate("edu_gaokao_tier1_per_10k", XINFENG).value())
-                .isEqualTo(new BigDecimal("1.944444444444444"));
-        assertThat(driver.aggregate("spt_venue_area_per_capita", GANZHOU).value()).isEqualTo(new BigDecimal("2"));
-
-        // a later revision of the education form states the newest figure
-        driver.submit(Submission.of(XINFENG, EDUCATION).version(2).submittedAt(Submission.BASE.plusSeconds(7200))
-                .reported(RESIDENTS, "710000").reported("edu_gaokao_tier1_count", "142"));
-        assertThat(driver.aggregate(RESIDENTS, JIANGXI).value()).isEqualByComparingTo("710000");
-        assertThat(driver.aggregate(RESIDENTS, JIANGXI).reportingUnits()).isEqualTo(1);
-        assertThat(driver.aggregate("edu_gaokao_tier1_per_10k", XINFENG).value()).isEqualTo(new BigDecimal("2"));
-        assertThat(driver.aggregate("spt_venue_area_per_capita", XINFENG).value())
-                .isEqualTo(new BigDecimal("2.028169014084507"));
-
-        // dropping it from one form keeps the other form's statement
-        driver.submit(Submission.of(XINFENG, EDUCATION).version(3).submittedAt(Submission.BASE.plusSeconds(9000))
-                .reported("edu_gaokao_tier1_count", "142"));
-        assertThat(driver.aggregate(RESIDENTS, GANZHOU).value()).isEqualByComparingTo("720000");
-        assertThat(driver.aggregate(RESIDENTS, GANZHOU).reportingUnits()).isEqualTo(1);
     }
 
     @Test
@@ -324,7 +342,7 @@ class IndicatorTopologyTest {
     }
 
     @Test
-    void aYearOfQuartersSumsItsFlowsAndTakesTheLatestStock() {
+    void aHalfYearOfQuartersSumsItsFlowsAndTakesItsLastQuartersStock() {
         String quarterly = "sci_quarterly";
         driver.submit(Submission.of(XINFENG, quarterly).period("2023Q1")
                 .reported("sci_tech_contract_count", "10").reported("sci_tech_contract_amount", "500")
@@ -332,27 +350,30 @@ class IndicatorTopologyTest {
         driver.submit(Submission.of(XINFENG, quarterly).period("2023Q2")
                 .reported("sci_tech_contract_count", "30").reported("sci_tech_contract_amount", "700")
                 .reported("sci_innovation_platform_count", "9"));
-        driver.submit(Submission.of(DAYU, quarterly).period("2023Q3")
+        driver.submit(Submission.of(DAYU, quarterly).period("2023Q1")
                 .reported("sci_tech_contract_count", "5").redacted("sci_tech_contract_amount"));
+        driver.submit(Submission.of(DAYU, quarterly).period("2023Q2")
+                .reported("sci_tech_contract_count", "5").reported("sci_tech_contract_amount", "100"));
 
         assertThat(driver.aggregate("sci_tech_contract_count", XINFENG, "2023S1").value()).isEqualByComparingTo("40");
-        assertThat(driver.aggregate("sci_innovation_platform_count", XINFENG, "2023").value())
-                .as("a stock is the latest quarter's, never 7 + 9").isEqualByComparingTo("9");
-        assertThat(driver.aggregate("sci_tech_contract_avg_amount", XINFENG, "2023").value())
+        assertThat(driver.aggregate("sci_innovation_platform_count", XINFENG, "2023S1").value())
+                .as("a stock is the last quarter's, never 7 + 9").isEqualByComparingTo("9");
+        assertThat(driver.aggregate("sci_tech_contract_avg_amount", XINFENG, "2023S1").value())
                 .as("Σ amount ÷ Σ contracts over the quarters").isEqualByComparingTo("30");
-        AggregateEvent ganzhouYear = driver.aggregate("sci_tech_contract_count", GANZHOU, "2023");
-        assertThat(ganzhouYear.value()).isEqualByComparingTo("45");
-        assertThat(ganzhouYear.reportingUnits()).isEqualTo(2);
-        AggregateEvent amounts = driver.aggregate("sci_tech_contract_amount", JIANGXI, "2023");
+        AggregateEvent ganzhouHalfYear = driver.aggregate("sci_tech_contract_count", GANZHOU, "2023S1");
+        assertThat(ganzhouHalfYear.value()).isEqualByComparingTo("50");
+        assertThat(ganzhouHalfYear.reportingUnits()).isEqualTo(2);
+        AggregateEvent amounts = driver.aggregate("sci_tech_contract_amount", JIANGXI, "2023S1");
         assertThat(amounts.value()).isEqualByComparingTo("1200");
-        assertThat(amounts.withheldUnits()).as("a withheld quarter withholds the unit's year").isEqualTo(1);
+        assertThat(amounts.withheldUnits()).as("a withheld quarter withholds the unit's half-year").isEqualTo(1);
 
         driver.submit(Submission.of(XINFENG, quarterly).period("2023Q2").version(2)
                 .reported("sci_tech_contract_count", "20").reported("sci_tech_contract_amount", "700"));
-        assertThat(driver.aggregate("sci_tech_contract_count", JIANGXI, "2023").value())
-                .as("a revised quarter is retracted from the year").isEqualByComparingTo("35");
-        assertThat(driver.aggregate("sci_innovation_platform_count", XINFENG, "2023").value())
-                .as("the revision no longer states the stock: the latest quarter that does").isEqualByComparingTo("7");
+        assertThat(driver.aggregate("sci_tech_contract_count", JIANGXI, "2023S1").value())
+                .as("a revised quarter is retracted from the half-year").isEqualByComparingTo("40");
+        AggregateEvent platforms = driver.aggregate("sci_innovation_platform_count", XINFENG, "2023S1");
+        assertThat(platforms.value()).as("the revision no longer states the stock: Q1's does not stand in").isNull();
+        assertThat(platforms.incompleteUnits()).isEqualTo(1);
     }
 
     @Test

@@ -28,6 +28,7 @@ final class Submission {
     private Instant submittedAt;
     private final List<ReportedValue> values = new ArrayList<>();
     private ReviewStatus reviewStatus = ReviewStatus.SUBMITTED;
+    private boolean held;
 
     private Submission(String region, String dataset) {
         this.region = region;
@@ -68,6 +69,12 @@ final class Submission {
         return this;
     }
 
+    /** Held for an explanation of values a soft rule flagged. */
+    Submission held() {
+        this.held = true;
+        return this;
+    }
+
     Submission redacted(String indicator) {
         values.add(new ReportedValue(IndicatorCode.of(indicator), null, ValueStatus.REDACTED));
         return this;
@@ -89,6 +96,7 @@ final class Submission {
                 version,
                 submittedAt != null ? submittedAt : BASE.plusSeconds(60L * version),
                 values,
-                reviewStatus);
+                reviewStatus,
+                held);
     }
 }
