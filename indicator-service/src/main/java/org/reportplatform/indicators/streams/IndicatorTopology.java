@@ -29,6 +29,7 @@ import org.reportplatform.contracts.event.AggregateEvent;
 import org.reportplatform.contracts.event.AggregateKey;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.region.Region;
+import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.indicators.config.TopicsConfig;
 import org.reportplatform.indicators.domain.Tally;
@@ -145,8 +146,12 @@ public final class IndicatorTopology {
 
     private String parentKey(String key) {
         AggregateKey child = AggregateKey.parse(key);
-        // the processor admits county-level units only, so every region here has a city or a province above it
-        return child.withRegion(regions.parentOf(child.region()).orElseThrow()).toString();
+        // the processor admits county-level units only, so every region here has a city or a province above it: for a
+        // code of the past, the one it lay within in the period (360721 赣县 under 赣州 in 2015)
+        RegionCode parent = regions.find(child.region(), child.period()).flatMap(Region::parent)
+                .or(() -> regions.parentOf(child.region()))
+                .orElseThrow();
+        return child.withRegion(parent).toString();
     }
 
     private AggregateEvent toEvent(AggregateKey key, Tally tally) {
@@ -162,7 +167,7 @@ public final class IndicatorTopology {
                 hasComponents ? tally.denominator() : null,
                 tally.reportingUnits(),
                 tally.withheldUnits(),
-                assignments.unitsExpectedToReport(key.indicator(), key.region()),
+                assignments.unitsExpectedToReport(key.indicator(), key.region(), key.period()),
                 Instant.now(clock),
                 key.kind(),
                 key.basis(),

@@ -11,7 +11,11 @@ import org.reportplatform.contracts.event.AggregateEvent;
 import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.region.Region;
+import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionLevel;
+import org.reportplatform.contracts.region.RegionRegistry;
 
 /** The topology against the shared catalogue and the real region registry, one rule and one hard case at a time. */
 class IndicatorTopologyTest {
@@ -38,6 +42,8 @@ class IndicatorTopologyTest {
     private static final String SPORTS = "spt_annual";
     private static final String SCIENCE = "sci_annual";
 
+    private static final RegionRegistry REGIONS = RegionRegistry.load();
+
     private AggregationDriver driver;
 
     @BeforeEach
@@ -48,6 +54,22 @@ class IndicatorTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+    }
+
+    @Test
+    void aCodeOfThePastRollsUpIntoTheCityItLayWithinAndUnitsAreExpectedAsTheyWereThen() {
+        // 赣县 reported 2015 as 360721; it became 赣县区 360704 in 2016, 龙南县 360727 became 龙南市 360783 in 2020
+        driver.submit(Submission.of("360721", EDUCATION).period("2015").reported(SCHOOLS, "210"));
+        driver.submit(Submission.of("360704", EDUCATION).period("2016").reported(SCHOOLS, "205"));
+
+        AggregateEvent ganzhou2015 = driver.aggregate(SCHOOLS, GANZHOU, "2015");
+        assertThat(ganzhou2015.value()).isEqualByComparingTo("210");
+        assertThat(ganzhou2015.expectedUnits()).isEqualTo(REGIONS.reportingUnitsUnder(RegionCode.of(GANZHOU),
+                PeriodCode.of("2015")).size());
+        assertThat(driver.aggregate(SCHOOLS, JIANGXI, "2015").value()).isEqualByComparingTo("210");
+        assertThat(driver.aggregate(SCHOOLS, GANZHOU, "2016").value()).isEqualByComparingTo("205");
+        assertThat(REGIONS.reportingUnitsUnder(RegionCode.of(GANZHOU), PeriodCode.of("2015"))).map(Region::code)
+                .contains(RegionCode.of("360721"), RegionCode.of("360727")).doesNotContain(RegionCode.of("360704"));
     }
 
     @Test
