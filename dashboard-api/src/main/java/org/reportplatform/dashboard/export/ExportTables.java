@@ -71,13 +71,13 @@ public class ExportTables {
         Trend trend = figures.trend(indicator, region, periods, basis);
         List<Column<RegionFigure>> columns = List.of(
                 new Column<>("期别 (period)", RegionFigure::period),
-                new Column<>("截至 (cutOff)", RegionFigure::cutOff),
                 new Column<>(valueHeader(trend.unit()), RegionFigure::value),
                 new Column<>("已报单位 (reportingUnits)", RegionFigure::reportingUnits),
                 new Column<>("应报单位 (expectedUnits)", RegionFigure::expectedUnits),
                 new Column<>("不公开单位 (withheldUnits)", RegionFigure::withheldUnits),
                 new Column<>("不完整单位 (incompleteUnits)", RegionFigure::incompleteUnits),
-                new Column<>("部分 (partial)", RegionFigure::partial));
+                new Column<>("部分 (partial)", RegionFigure::partial),
+                new Column<>("截至 (cutOff)", RegionFigure::cutOff));
         List<Column<RegionFigure>> all = concat(columns,
                 yearOverYear(RegionFigure::yearOverYear), target(RegionFigure::target));
         String name = "trend-%s-%s-%s-%s".formatted(indicator, region.value(), periods.get(0).value(),
