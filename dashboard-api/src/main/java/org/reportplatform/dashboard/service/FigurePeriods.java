@@ -12,15 +12,15 @@ import org.reportplatform.contracts.period.PeriodType;
  *
  * @param asked    the period asked for
  * @param covered  what the figure covers: the asked period, or the asked period to its cut-off
- * @param cutOff   the last sub-period of the form the figure counts (2024Q2); null for a period of the form's own type
- *                 or one its sub-periods do not make up
+ * @param cutOff   the last sub-period of the form the figure counts (2024Q2); null for a period of the form's own type,
+ *                 one its sub-periods do not make up, or while no sub-period has a figure
  * @param previous the covered period a year earlier, what a year-over-year change compares with; null in the first year
  * @param target   the period whose target completion is measured against: the asked one, the whole year for a year to
  *                 date (progress against the annual target, 时间过半任务过半)
  */
 record FigurePeriods(PeriodCode asked, PeriodCode covered, PeriodCode cutOff, PeriodCode previous, PeriodCode target) {
 
-    /** A period read as it is: of the form's own type, or of an indicator no form holds. */
+    /** A period read as it is: of the form's own type, of an indicator no form holds, or without a figure yet. */
     static FigurePeriods asIs(PeriodCode asked) {
         return new FigurePeriods(asked, asked, null, asked.previousYear().orElse(null), targetPeriodOf(asked));
     }

@@ -117,9 +117,10 @@ public class FigureQueries {
                 .filter(row -> ValueKind.ACTUAL.name().equals(row.id.kind()))
                 .filter(row -> row.reportingUnits + row.withheldUnits > 0)
                 .collect(Collectors.toMap(row -> row.id.period(), Function.identity()));
-        PeriodCode covered = toDate.stream().filter(period -> withFigure.containsKey(period.value()))
-                .findFirst().orElse(asked);
-        return FigurePeriods.toDate(asked, covered, formType.get());
+        // nothing counted yet: no cut-off to speak of
+        return toDate.stream().filter(period -> withFigure.containsKey(period.value())).findFirst()
+                .map(covered -> FigurePeriods.toDate(asked, covered, formType.get()))
+                .orElseGet(() -> FigurePeriods.asIs(asked));
     }
 
     /** The rows of {@code read} and of every unit within {@code region}, in the periods the answer reads. */
