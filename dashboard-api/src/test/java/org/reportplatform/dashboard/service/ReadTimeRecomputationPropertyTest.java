@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Indicator;
@@ -167,7 +168,7 @@ class ReadTimeRecomputationPropertyTest {
     }
 
     private static Map<RegionCode, UnitValue> actuals(Map<RegionCode, Unit> units,
-                                                      java.util.function.Function<Unit, UnitValue> row) {
+                                                      Function<Unit, UnitValue> row) {
         Map<RegionCode, UnitValue> rows = new HashMap<>();
         units.forEach((code, unit) -> {
             if (row.apply(unit) != null) {
