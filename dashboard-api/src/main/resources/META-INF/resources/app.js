@@ -22,6 +22,10 @@ const TEXT = {
     units: '个单位已报', lateUnits: '迟报单位', missingUnits: '未报单位', none: '无',
     submission: '报送', version: '版本', review: '审核状态', submittedAt: '报送时间', values: '数值',
     parent: '上级', average: '平均', noForm: '该指标无报表', points: '个百分点',
+    complete: '个单位完整', incomplete: '个单位缺期', cutOff: '截至', targetUnits: '目标单位', unitCount: '个',
+    ownTarget: '本级下达', comparable: '同口径', 'yoy.no-previous-period': '无上年期别',
+    'yoy.no-comparable-units': '无同口径单位', 'yoy.too-few-comparable-units': '同口径单位不足一半',
+    partialApart: '部分单位已报，不参与排名',
     review_SUBMITTED: '已报送', review_APPROVED: '已审核', review_RETURNED: '已退回', review_ACCEPTED: '省级已审定',
     review_REOPENED: '重新打开'
   },
@@ -39,7 +43,12 @@ const TEXT = {
     target: 'Target', completion: 'done', units: 'units reported', lateUnits: 'Late', missingUnits: 'Missing',
     none: 'none', submission: 'Submission', version: 'Version', review: 'Review', submittedAt: 'Submitted',
     values: 'Values', parent: 'Parent', average: 'Average', noForm: 'No form reports this indicator',
-    points: 'points', review_SUBMITTED: 'Submitted', review_APPROVED: 'Approved', review_RETURNED: 'Returned',
+    points: 'points', complete: 'units complete', incomplete: 'units incomplete', cutOff: 'to',
+    targetUnits: 'units with targets', unitCount: '', ownTarget: 'set for the region', comparable: 'like for like',
+    'yoy.no-previous-period': 'no previous year', 'yoy.no-comparable-units': 'no units in both years',
+    'yoy.too-few-comparable-units': 'fewer than half the units in both years',
+    partialApart: 'partly reported, not ranked',
+    review_SUBMITTED: 'Submitted', review_APPROVED: 'Approved', review_RETURNED: 'Returned',
     review_ACCEPTED: 'Accepted', review_REOPENED: 'Reopened'
   }
 };
@@ -105,7 +114,41 @@ function withUnit(value, unit) {
 
 /** ≈ before a figure that covers only part of the units expected, so nobody reads it as the whole. */
 function isPartial(figure) {
-  return figure.value !== null && (figure.reportingUnits < figure.expectedUnits || figure.withheldUnits > 0);
+  return figure.partial ?? (figure.value !== null && figure.reportingUnits < figure.expectedUnits);
+}
+
+/** 2024Q2 → 2024年第2季度, 202409 → 2024年9月; other codes as they are. */
+function periodName(code) {
+  if (!code) {
+    return '';
+  }
+  const quarter = /^(\d{4})Q(\d)$/.exec(code);
+  const month = /^(\d{4})(\d{2})$/.exec(code);
+  if (state.lang === 'zh') {
+    return quarter ? quarter[1] + '年第' + quarter[2] + '季度' : month ? month[1] + '年' + Number(month[2]) + '月' : code;
+  }
+  return code;
+}
+
+/** Whether the figure covers less of its period than asked: a year served to its latest complete quarter. */
+function isCutShort(figure) {
+  return Boolean(figure.cutOff) && figure.coveredPeriod !== figure.period;
+}
+
+/** Who is in the figure: complete units to a cut-off, else reporting units; withheld and incomplete ones said. */
+function coverageText(figure) {
+  return figure.reportingUnits + '/' + figure.expectedUnits + ' ' + t(figure.cutOff ? 'complete' : 'units')
+    + (figure.withheldUnits ? ' · ' + figure.withheldUnits + ' ' + t('withheld') : '')
+    + (figure.incompleteUnits ? ' · ' + figure.incompleteUnits + ' ' + t('incomplete') : '');
+}
+
+/** The like-for-like change with its comparable units, or why there is none. */
+function yoyDetail(figure) {
+  if (figure.yoyNote) {
+    return '— (' + t('yoy.' + figure.yoyNote)
+      + (figure.yoyNote === 'too-few-comparable-units' ? ' ' + figure.comparableUnits + '/' + figure.expectedUnits : '') + ')';
+  }
+  return yoyText(figure) + ' (' + t('comparable') + ' ' + figure.comparableUnits + ' ' + t('unitCount') + ')';
 }
 
 function yoyText(figure) {
@@ -160,12 +203,14 @@ function formOf(indicator) {
   return indicator.datasets && indicator.datasets.length ? indicator.datasets[0] : null;
 }
 
-/** The periods a picker offers for a form's period type: the last ten years, or their quarters. */
+/** The periods a picker offers for a form's period type: the last ten years, and their quarters for a quarterly form. */
 function periodsFor(periodType) {
   const year = new Date().getFullYear();
   const periods = [];
   for (let y = year; y > year - TREND_YEARS; y--) {
     if (periodType === 'QUARTERLY') {
+      // the year too: served to its latest complete quarter
+      periods.push(String(y));
       for (let q = 4; q >= 1; q--) {
         periods.push(y + 'Q' + q);
       }
@@ -248,17 +293,19 @@ function renderFigure(figure) {
   const unit = figure.unit;
   $('figure-region').textContent = figure.regionName;
   $('figure-indicator').textContent = indicatorName(state.indicator);
-  $('figure-period').textContent = figure.period;
+  $('figure-period').textContent = figure.period
+    + (isCutShort(figure) ? ' (' + t('cutOff') + periodName(figure.cutOff) + ')' : '');
   const value = $('figure-value');
   value.textContent = (isPartial(figure) ? '≈ ' : '') + formatNumber(figure.value, unit);
   value.dataset.value = figure.value === null ? '' : String(figure.value);
   $('figure-unit').textContent = figure.value === null ? '' : displayUnit(figure.value, unit);
-  const coverage = figure.reportingUnits + '/' + figure.expectedUnits + ' ' + t('units')
-    + (figure.withheldUnits ? ' · ' + figure.withheldUnits + ' ' + t('withheld') : '');
-  $('figure-coverage').replaceChildren(el('span', { class: isPartial(figure) ? 'badge partial' : 'badge' }, coverage));
-  $('figure-yoy').textContent = t('yoy') + ' ' + yoyText(figure);
+  $('figure-coverage').replaceChildren(el('span', { class: isPartial(figure) ? 'badge partial' : 'badge' },
+    coverageText(figure)));
+  $('figure-yoy').textContent = t('yoy') + ' ' + yoyDetail(figure);
   $('figure-target').textContent = figure.target !== null
     ? t('target') + ' ' + withUnit(figure.target, unit) + ' · ' + t('completion') + ' ' + formatPercent(figure.completion)
+      + ' · ' + (figure.targetSource === 'region' ? t('ownTarget')
+        : t('targetUnits') + ' ' + figure.targetUnits + ' ' + t('unitCount'))
     : '';
 }
 
@@ -268,18 +315,19 @@ let trendChart;
 function renderChildren(answer) {
   const unit = answer.parent.unit;
   const children = answer.children;
-  const ranked = children.filter((c) => c.value !== null);
+  const withValue = children.filter((c) => c.value !== null);
   const canDrill = answer.parent.level !== 'COUNTY';
   const additive = state.indicator.rule === 'SUM';
   // a sum's parent dwarfs its parts: the reference is then the children's average
   const reference = additive
-    ? (ranked.length ? ranked.reduce((s, c) => s + Number(c.value), 0) / ranked.length : null)
+    ? (withValue.length ? withValue.reduce((s, c) => s + Number(c.value), 0) / withValue.length : null)
     : answer.parent.value;
   // a county has no children: its panel gives way to the county's submissions
   $('children-card').hidden = children.length === 0;
   if (children.length) {
     childrenChart = childrenChart || echarts.init($('children-chart'));
-    const sorted = [...ranked].sort((a, b) => a.rank - b.rank).concat(children.filter((c) => c.value === null));
+    // the answer's order: the complete children ranked, then the partial ones apart, then those without a value
+    const sorted = children;
     childrenChart.setOption({
       animationDuration: 300,
       grid: { left: 50, right: 20, top: 30, bottom: 70 },
@@ -303,15 +351,23 @@ function renderChildren(answer) {
       childrenChart.on('click', (params) => goTo(params.data.code));
     }
   }
-  const rows = children.map((c) => el('tr', { 'data-region': c.region },
+  const row = (c) => el('tr', { 'data-region': c.region, class: isPartial(c) ? 'partial' : null },
     el('td', {}, c.rank ?? '—'),
     el('td', {}, canDrill
       ? el('a', { href: '#', class: 'drill', 'data-region': c.region, onclick: (e) => { e.preventDefault(); goTo(c.region); } }, c.regionName)
       : c.regionName),
     el('td', { class: 'num', 'data-value': c.value ?? '' }, (isPartial(c) ? '≈ ' : '') + withUnit(c.value, unit)),
-    el('td', { class: 'num' }, c.reportingUnits + '/' + c.expectedUnits + (c.withheldUnits ? ' (' + c.withheldUnits + ' ' + t('withheld') + ')' : '')),
+    el('td', { class: 'num' }, c.reportingUnits + '/' + c.expectedUnits
+      + (c.withheldUnits ? ' (' + c.withheldUnits + ' ' + t('withheld') + ')' : '')
+      + (c.incompleteUnits ? ' (' + c.incompleteUnits + ' ' + t('incomplete') + ')' : '')),
     el('td', { class: 'num' }, formatPercent(c.shareOfParent)),
-    el('td', { class: 'num' }, yoyText(c))));
+    el('td', { class: 'num' }, c.yoyNote ? '—' : yoyText(c)));
+  const partial = children.filter((c) => c.value !== null && isPartial(c));
+  const rows = [
+    ...children.filter((c) => c.rank !== null).map(row),
+    ...(partial.length ? [el('tr', { class: 'apart' }, el('td', { colspan: 6 }, t('partialApart')))] : []),
+    ...partial.map(row),
+    ...children.filter((c) => c.value === null).map(row)];
   table($('children-table'), [t('rank'), t('region'), '#' + t('value'), '#' + t('coverage'), '#' + t('share'), '#' + t('yoy')], rows);
 }
 
@@ -321,10 +377,18 @@ function renderTrend(trend) {
   trendChart.setOption({
     animationDuration: 300,
     grid: { left: 50, right: 20, top: 20, bottom: 30 },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => withUnit(v, unit) },
-    xAxis: { type: 'category', data: trend.figures.map((f) => f.period) },
+    // a partial point says ≈ and its coverage, and is drawn hollow: 1 of 103 units is no provincial figure
+    tooltip: { trigger: 'axis', formatter: (items) => items.map((item) => {
+      const f = trend.figures[item.dataIndex];
+      return f.period + (isCutShort(f) ? ' (' + t('cutOff') + periodName(f.cutOff) + ')' : '') + ': '
+        + (isPartial(f) ? '≈ ' : '') + withUnit(f.value, unit) + (f.value === null ? '' : ' · ' + coverageText(f));
+    }).join('<br>') },
+    xAxis: { type: 'category', data: trend.figures.map((f) => (isPartial(f) ? '≈' : '') + f.period) },
     yAxis: { type: 'value', axisLabel: { formatter: (v) => formatNumber(v, unit) } },
-    series: [{ type: 'line', connectNulls: false, symbolSize: 7, data: trend.figures.map((f) => f.value),
+    series: [{ type: 'line', connectNulls: false, symbolSize: 7,
+      data: trend.figures.map((f) => ({ value: f.value, partial: isPartial(f),
+        symbol: isPartial(f) ? 'emptyCircle' : 'circle',
+        itemStyle: { color: isPartial(f) ? '#9bb8d3' : '#2f6fad' } })),
       lineStyle: { color: '#2f6fad' }, itemStyle: { color: '#2f6fad' } }]
   }, true);
 }
@@ -407,7 +471,9 @@ async function refresh() {
 
 /** The newest period with a provincial figure, so that the page opens on data rather than on an empty year. */
 async function latestReportedPeriod(indicator) {
-  const periods = periodsFor(formOf(indicator)?.periodType);
+  const periodType = formOf(indicator)?.periodType;
+  // a trend runs over periods of one type: the form's own
+  const periods = periodsFor(periodType).filter((p) => periodType !== 'QUARTERLY' || /Q\d$/.test(p));
   const trend = await getJson(`/api/v1/aggregates/${indicator.code}/trend?`
     + query({ region: PROVINCE, from: periods[periods.length - 1], to: periods[0] }));
   const reported = trend.figures.filter((f) => f.value !== null);

@@ -42,6 +42,10 @@ public class Aggregate {
     @Column(name = "expected_units")
     public int expectedUnits;
 
+    /** Units that stated some sub-periods of this longer period but not every one up to its end: not in the figure. */
+    @Column(name = "incomplete_units")
+    public int incompleteUnits;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -57,6 +61,7 @@ public class Aggregate {
         row.reportingUnits = event.reportingUnits();
         row.withheldUnits = event.withheldUnits();
         row.expectedUnits = event.expectedUnits();
+        row.incompleteUnits = event.incompleteUnits();
         row.updatedAt = event.updatedAt();
         return row;
     }

@@ -15,11 +15,11 @@ public class AggregateRepository implements PanacheRepositoryBase<Aggregate, Agg
     }
 
     /**
-     * The figures of a region and of the regions directly below it, in each of {@code periods}, that have a row:
-     * one query for a whole ranking (primary key and index aggregate_children).
+     * The figures of {@code regions} in each of {@code periods} that have a row: one query for a region, its children
+     * and the units within it, whose rows figures are recomputed from.
      */
-    public List<Aggregate> ofRegionAndChildren(String indicator, String region, List<String> periods, Basis basis) {
-        return list("id.indicator = ?1 and id.period in ?3 and id.basis = ?4 and (id.region = ?2 or parentRegion = ?2)",
-                indicator, region, periods, AggregateId.columnOf(basis));
+    public List<Aggregate> ofRegions(String indicator, List<String> regions, List<String> periods, Basis basis) {
+        return list("id.indicator = ?1 and id.region in ?2 and id.period in ?3 and id.basis = ?4",
+                indicator, regions, periods, AggregateId.columnOf(basis));
     }
 }

@@ -2,6 +2,7 @@ package org.reportplatform.dashboard.export;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,9 @@ public final class CsvTable {
     /** A column: its header and how a row's cell is read. */
     public record Column<T>(String header, Function<T, Object> cell) {
     }
+
+    /** Decimals of a number in a cell; a percentage to 4 decimals is a ten-thousandth of a point. */
+    static final int DECIMALS = 4;
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -55,12 +59,24 @@ public final class CsvTable {
         text.append(cells.stream().map(CsvTable::cell).collect(Collectors.joining(","))).append("\r\n");
     }
 
-    /** Empty for no value; numbers in plain notation (Excel reads 1.2E+5 as text in some locales). */
+    /**
+     * Empty for no value; numbers in plain notation (Excel reads 1.2E+5 as text in some locales), to at most
+     * {@value #DECIMALS} decimals: quotients carry 16 significant digits, far beyond what a county's figures mean. The
+     * JSON answers keep them exact.
+     */
     private static String cell(Object value) {
         String text = value == null ? ""
-                : value instanceof BigDecimal number ? number.toPlainString()
+                : value instanceof BigDecimal number ? rounded(number).toPlainString()
                 : value.toString();
         boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private static BigDecimal rounded(BigDecimal number) {
+        if (number.scale() <= DECIMALS) {
+            return number;
+        }
+        BigDecimal rounded = number.setScale(DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }

@@ -54,10 +54,16 @@ public class ExportTables {
                 new Column<>("已报单位 (reportingUnits)", ChildFigure::reportingUnits),
                 new Column<>("应报单位 (expectedUnits)", ChildFigure::expectedUnits),
                 new Column<>("不公开单位 (withheldUnits)", ChildFigure::withheldUnits),
+                new Column<>("不完整单位 (incompleteUnits)", ChildFigure::incompleteUnits),
+                new Column<>("部分 (partial)", ChildFigure::partial),
                 new Column<>("占上级比重% (shareOfParent)", ChildFigure::shareOfParent));
         List<Column<ChildFigure>> all = concat(columns,
                 yearOverYear(ChildFigure::yearOverYear), target(ChildFigure::target));
-        return CsvTable.of("children-%s-%s-%s".formatted(indicator, region.value(), period.value()), all, children.children());
+        // the children are read at the parent's cut-off, which the name says when it is not the asked period
+        PeriodCode covered = children.parent().coveredPeriod();
+        String name = "children-%s-%s-%s".formatted(indicator, region.value(), period.value())
+                + (covered.equals(period) ? "" : "-" + covered.value());
+        return CsvTable.of(name, all, children.children());
     }
 
     /** A region's figure period by period, as the page's trend line shows it. */
@@ -68,7 +74,10 @@ public class ExportTables {
                 new Column<>(valueHeader(trend.unit()), RegionFigure::value),
                 new Column<>("已报单位 (reportingUnits)", RegionFigure::reportingUnits),
                 new Column<>("应报单位 (expectedUnits)", RegionFigure::expectedUnits),
-                new Column<>("不公开单位 (withheldUnits)", RegionFigure::withheldUnits));
+                new Column<>("不公开单位 (withheldUnits)", RegionFigure::withheldUnits),
+                new Column<>("不完整单位 (incompleteUnits)", RegionFigure::incompleteUnits),
+                new Column<>("部分 (partial)", RegionFigure::partial),
+                new Column<>("截至 (cutOff)", RegionFigure::cutOff));
         List<Column<RegionFigure>> all = concat(columns,
                 yearOverYear(RegionFigure::yearOverYear), target(RegionFigure::target));
         String name = "trend-%s-%s-%s-%s".formatted(indicator, region.value(), periods.get(0).value(),
@@ -123,16 +132,29 @@ public class ExportTables {
     private static <T> List<Column<T>> yearOverYear(Function<T, YearOverYear> of) {
         return List.of(
                 new Column<>("上年期别 (previousPeriod)", row -> of.apply(row).previousPeriod()),
-                new Column<>("上年值 (previousValue)", row -> of.apply(row).previousValue()),
+                new Column<>("同口径单位 (comparableUnits)", row -> of.apply(row).comparableUnits()),
+                new Column<>("同口径本期值 (comparableValue)", row -> of.apply(row).comparableValue()),
+                new Column<>("同口径上年值 (previousValue)", row -> of.apply(row).previousValue()),
                 new Column<>("同比增减 (yoyChange)", row -> of.apply(row).yoyChange()),
                 new Column<>("同比% (yoyPercent)", row -> of.apply(row).yoyPercent()),
-                new Column<>("同比百分点 (yoyPoints)", row -> of.apply(row).yoyPoints()));
+                new Column<>("同比百分点 (yoyPoints)", row -> of.apply(row).yoyPoints()),
+                new Column<>("未计同比原因 (yoyNote)", row -> noteOf(of.apply(row))));
     }
 
     private static <T> List<Column<T>> target(Function<T, Target> of) {
         return List.of(
+                new Column<>("目标单位 (targetUnits)", row -> of.apply(row).targetUnits()),
+                new Column<>("目标来源 (targetSource)", row -> sourceOf(of.apply(row))),
                 new Column<>("目标 (target)", row -> of.apply(row).target()),
                 new Column<>("完成率% (completion)", row -> of.apply(row).completion()));
+    }
+
+    private static String noteOf(YearOverYear yearOverYear) {
+        return yearOverYear.yoyNote() == null ? null : yearOverYear.yoyNote().json();
+    }
+
+    private static String sourceOf(Target target) {
+        return target.targetSource() == null ? null : target.targetSource().json();
     }
 
     @SafeVarargs

@@ -41,14 +41,23 @@ public class AggregateResource {
     @GET
     @Operation(summary = "The figure of an indicator for a region and period",
             description = """
-                    A known region without a figure yet answers with value null and reportingUnits 0. The figure is \
-                    compared with the same period a year earlier (previousPeriod), from the aggregated values of both: \
-                    yoyChange = value − previousValue; yoyPercent = yoyChange / previousValue × 100 for every value \
-                    type but RATE, yoyPoints = yoyChange in percentage points for rates (the other one is null). They \
-                    are null when either value is null, and yoyPercent when previousValue is 0. target is the units' \
-                    targets rolled up by the same rule, completion = value / target × 100. Percentages have 16 \
-                    significant digits, trailing zeros stripped. A period longer than the form's (a year of a \
-                    quarterly form) is rolled up over time: flows sum the sub-periods reported, stocks take the latest.""")
+                    A known region without a figure yet answers with value null and reportingUnits 0; partial is \
+                    true for a value from fewer units than expected. A period longer than the indicator's owner form's \
+                    (a year of a quarterly form) is served at one cut-off for every unit: the latest of it to date that \
+                    has a figure at the region (coveredPeriod, e.g. 2024S1 of 2024; cutOff the last sub-period counted, \
+                    e.g. 2024Q2); units that lack a sub-period up to it are not counted but listed as incompleteUnits. \
+                    A year to date (2024YTD09) is served as asked. Year over year is like for like (同口径): over the \
+                    comparableUnits that reported the indicator in both coveredPeriod and previousPeriod (a year \
+                    earlier), comparableValue and previousValue are the figures over those units; yoyChange = \
+                    comparableValue − previousValue; yoyPercent = yoyChange / previousValue × 100 for every value type \
+                    but RATE, yoyPoints = yoyChange in percentage points for rates. With fewer than half the expected \
+                    units comparable all of them are null and yoyNote says why (no-previous-period, \
+                    no-comparable-units, too-few-comparable-units). target: the region's own target when it set one \
+                    (targetSource region), completion = value / target × 100; else (targetSource units) the target over \
+                    the targetUnits that set a target and reported the figure, completion = targetedValue (the figure \
+                    over those units) / target × 100. A rate target stated as the rate is weighted by the unit's actual \
+                    denominator. A to-date figure is measured against the whole period's target. Percentages have 16 \
+                    significant digits, trailing zeros stripped.""")
     public RegionFigure figure(
             @Parameter(description = "Indicator code, e.g. pre_gross_enrolment_rate") @PathParam("indicator") String indicator,
             @Parameter(description = "GB/T 2260 region code, e.g. 360700", required = true) @QueryParam("region") String region,
@@ -62,8 +71,10 @@ public class AggregateResource {
     @Path("children")
     @Operation(summary = "The figures of every region directly below a region, ranked",
             description = """
-                    Competition ranking (1, 2, 2, 4) in the indicator's better direction; regions without a value have \
-                    rank null and come last. For SUM indicators each child has shareOfParent = value / the parent's \
+                    The children are read at the parent's cut-off (see a single figure). Competition ranking (1, 2, 2, \
+                    4) in the indicator's better direction among the complete children; partial children (fewer \
+                    reporting units than expected) follow unranked (rank null, partial true), then those without a \
+                    value. For SUM indicators each child has shareOfParent = value / the parent's \
                     value × 100 (null for other rules, or when the parent's value is null or 0). The parent and every \
                     child carry the year-over-year fields described for a single figure.""")
     public ChildFigures children(

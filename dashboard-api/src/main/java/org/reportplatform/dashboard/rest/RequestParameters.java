@@ -7,6 +7,7 @@ import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.period.PeriodType;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -69,7 +70,11 @@ final class RequestParameters {
         return periods;
     }
 
+    /** The period after: years to date overlap, so the one after 2023YTD09 is 2024YTD09. */
     private static PeriodCode next(PeriodCode period) {
+        if (period.type() == PeriodType.YEAR_TO_DATE) {
+            return PeriodCode.of(period.start().getYear() + 1 + period.value().substring(4));
+        }
         return PeriodCode.containing(period.end().plusDays(1), period.type()).orElseThrow();
     }
 

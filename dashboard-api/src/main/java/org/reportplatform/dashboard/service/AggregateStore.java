@@ -21,13 +21,14 @@ public class AggregateStore {
 
     private static final String UPSERT = """
             INSERT INTO aggregate (indicator, region, period, kind, basis, level, parent_region, value, numerator,
-                                   denominator, reporting_units, withheld_units, expected_units, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   denominator, reporting_units, withheld_units, expected_units, updated_at, incomplete_units)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (indicator, region, period, kind, basis) DO UPDATE SET
                 level = EXCLUDED.level, parent_region = EXCLUDED.parent_region, value = EXCLUDED.value,
                 numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
                 reporting_units = EXCLUDED.reporting_units, withheld_units = EXCLUDED.withheld_units,
-                expected_units = EXCLUDED.expected_units, updated_at = EXCLUDED.updated_at""";
+                expected_units = EXCLUDED.expected_units, updated_at = EXCLUDED.updated_at,
+                incomplete_units = EXCLUDED.incomplete_units""";
 
     private static final String DELETE =
             "DELETE FROM aggregate WHERE indicator = ? AND region = ? AND period = ? AND kind = ? AND basis = ?";
@@ -80,6 +81,7 @@ public class AggregateStore {
                 upsert.setInt(12, row.withheldUnits);
                 upsert.setInt(13, row.expectedUnits);
                 upsert.setObject(14, row.updatedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                upsert.setInt(15, row.incompleteUnits);
                 upsert.addBatch();
             }
             for (AggregateId id : changes.deletions()) {

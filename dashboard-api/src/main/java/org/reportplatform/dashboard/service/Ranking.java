@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.reportplatform.contracts.catalogue.Direction;
 
 /**
@@ -18,6 +20,22 @@ public final class Ranking {
     }
 
     private Ranking() {
+    }
+
+    /**
+     * The complete items in rank order, then the partial ones (a figure of only some of its units) unranked in the
+     * same order, then those without a value: a region that reported half its units is no rival of one that reported
+     * all of them, whichever figure is larger.
+     */
+    public static <T> List<Ranked<T>> rankApart(List<T> items, Function<T, BigDecimal> valueOf, Predicate<T> complete,
+                                                Direction better) {
+        List<T> withValue = items.stream().filter(item -> valueOf.apply(item) != null).toList();
+        List<Ranked<T>> ranked = rank(withValue.stream().filter(complete).toList(), valueOf, better);
+        Stream<Ranked<T>> partial = rank(withValue.stream().filter(complete.negate()).toList(), valueOf, better).stream()
+                .map(entry -> new Ranked<>(entry.item(), null));
+        Stream<Ranked<T>> withoutValue = items.stream().filter(item -> valueOf.apply(item) == null)
+                .map(item -> new Ranked<>(item, null));
+        return Stream.of(ranked.stream(), partial, withoutValue).flatMap(Function.identity()).toList();
     }
 
     /**

@@ -55,6 +55,22 @@ class RankingTest {
         assertThat(rank(Direction.LOWER, "a=", "b=")).extracting(Ranked::rank).containsExactly(null, null);
     }
 
+    @Test
+    void partialSiblingsAreListedApartWithoutARank() {
+        List<Sibling> siblings = List.of(sibling("a", "5"), sibling("b", "90"), sibling("c", "7"), sibling("d", null),
+                sibling("e", "60"), sibling("f", "7"));
+        // b and e reported only some of their units: larger, but no rivals of the complete ones
+        List<Ranked<Sibling>> ranked = Ranking.rankApart(siblings, Sibling::value,
+                sibling -> !List.of("b", "e").contains(sibling.name()), Direction.HIGHER);
+
+        assertThat(ranked).extracting(r -> r.item().name(), Ranked::rank).containsExactly(
+                tuple("c", 1), tuple("f", 1), tuple("a", 3), tuple("b", null), tuple("e", null), tuple("d", null));
+    }
+
+    private static Sibling sibling(String name, String value) {
+        return new Sibling(name, value == null ? null : new BigDecimal(value));
+    }
+
     /** Siblings written {@code name=value}, with an empty value for none. */
     private static List<Ranked<Sibling>> rank(Direction better, String... siblings) {
         List<Sibling> items = Arrays.stream(siblings)

@@ -45,11 +45,40 @@ public final class Events {
                 PeriodCode.of(period), new BigDecimal(value), null, null, reportingUnits, 0, expectedUnits, UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED);
     }
 
+    /** The figure of a county's ratio or weighted average, with its components. */
+    public static AggregateEvent countyQuotient(String indicator, String region, String period, String value,
+                                                String numerator, String denominator) {
+        return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), RegionLevel.COUNTY,
+                PeriodCode.of(period), new BigDecimal(value), new BigDecimal(numerator), new BigDecimal(denominator), 1, 0,
+                1, UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED);
+    }
+
+    /** A county's target of the period, on the received basis. */
+    public static AggregateEvent countyTarget(String indicator, String region, String period, String value) {
+        return of(county(indicator, region, period, value), ValueKind.TARGET, Basis.RECEIVED);
+    }
+
+    /**
+     * A figure of a longer period of a sub-period form: {@code reportingUnits} complete units in the value (null for
+     * none), {@code incompleteUnits} that lack a sub-period.
+     */
+    public static AggregateEvent toDate(String indicator, String region, RegionLevel level, String period, String value,
+                                        int reportingUnits, int incompleteUnits, int expectedUnits) {
+        return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), level, PeriodCode.of(period),
+                value == null ? null : new BigDecimal(value), null, null, reportingUnits, 0, expectedUnits, UPDATED_AT,
+                ValueKind.ACTUAL, Basis.RECEIVED, incompleteUnits);
+    }
+
     /** The same figure as another kind or on another basis. */
     public static AggregateEvent of(AggregateEvent figure, ValueKind kind, Basis basis) {
         return new AggregateEvent(figure.indicator(), figure.region(), figure.level(), figure.period(), figure.value(),
                 figure.numerator(), figure.denominator(), figure.reportingUnits(), figure.withheldUnits(),
                 figure.expectedUnits(), figure.updatedAt(), kind, basis);
+    }
+
+    /** A target a unit or region set. */
+    public static ReportedValue target(String indicator, String value) {
+        return new ReportedValue(IndicatorCode.of(indicator), new BigDecimal(value), ValueStatus.REPORTED, ValueKind.TARGET);
     }
 
     /** A value a unit reported, an actual figure. */
