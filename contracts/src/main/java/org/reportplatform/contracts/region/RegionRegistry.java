@@ -151,6 +151,21 @@ public final class RegionRegistry {
         return children.getOrDefault(code, List.of());
     }
 
+    /**
+     * The regions in use in the period directly below this one as it was then, by code: 赣州市's units of 2015 hold
+     * 赣县 360721. Empty when the region was not in use then.
+     */
+    public List<Region> children(RegionCode code, PeriodCode period) {
+        Year year = Validity.yearOf(period);
+        if (in(code, year).isEmpty()) {
+            return List.of();
+        }
+        return records.values().stream().flatMap(List::stream)
+                .filter(region -> region.validity().contains(year) && region.parent().filter(code::equals).isPresent())
+                .sorted(BY_CODE)
+                .toList();
+    }
+
     /** The parent a figure of this region rolls up into; for an old code, the region it lay in when last in use. Empty for a province. */
     public Optional<RegionCode> parentOf(RegionCode code) {
         return find(code).flatMap(Region::parent);

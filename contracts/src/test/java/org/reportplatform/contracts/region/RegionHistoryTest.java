@@ -49,6 +49,15 @@ class RegionHistoryTest {
     }
 
     @Test
+    void aRegionsChildrenAreThoseInUseInThePeriod() {
+        assertThat(codes(REGIONS.children(GANZHOU, year(2015)))).contains("360721", "360727").doesNotContain("360704", "360783");
+        assertThat(codes(REGIONS.children(GANZHOU, year(2020)))).contains("360704", "360783").doesNotContain("360721", "360727");
+        assertThat(codes(REGIONS.children(GANZHOU, year(LAST_LIST)))).containsExactlyElementsOf(codes(REGIONS.children(GANZHOU)));
+        assertThat(codes(REGIONS.children(JIANGXI, year(2015)))).contains("360100", "360700").hasSize(11);
+        assertThat(REGIONS.children(GANZHOU, year(1990))).isEmpty();
+    }
+
+    @Test
     void longnanCountyBecameLongnanCityIn2020() {
         assertThat(REGIONS.successorOf(LONGNAN_COUNTY)).contains(LONGNAN_CITY);
         assertThat(REGIONS.isValidIn(LONGNAN_COUNTY, year(2019))).isTrue();
