@@ -104,21 +104,22 @@ public class RuleChecker {
     public Optional<String> messageZh(String ruleId, IndicatorCode indicator, Map<IndicatorCode, BigDecimal> actuals,
                                       PeriodCode period) {
         Optional<ValidationRule> found = rules.all().stream().filter(rule -> rule.id().equals(ruleId)).findFirst();
-        if (found.isEmpty() || !actuals.containsKey(indicator)) {
+        // a rule or an indicator since removed from the reference data leaves the stored English as it is
+        if (found.isEmpty() || !actuals.containsKey(indicator) || catalogue.indicator(indicator).isEmpty()) {
             return Optional.empty();
         }
         BigDecimal value = actuals.get(indicator);
         ValidationRule rule = found.get();
         Optional<String> fact = Optional.empty();
-        if (rule instanceof NotAbove notAbove) {
+        if (rule instanceof NotAbove notAbove && notAbove.left().equals(indicator)) {
             fact = Optional.ofNullable(actuals.get(notAbove.right())).map(right -> notAboveFactZh(notAbove, value, right));
         } else if (rule instanceof StatedRateMatches) {
-            fact = catalogue.indicator(indicator)
-                    .filter(ratio -> ratio.rule() == AggregationRule.RATIO)
-                    .filter(ratio -> actuals.containsKey(ratio.numerator().orElseThrow()))
-                    .filter(ratio -> Optional.ofNullable(actuals.get(ratio.denominator().orElseThrow())).filter(d -> d.signum() != 0).isPresent())
-                    .map(ratio -> statedRateFactZh(ratio, value, actuals.get(ratio.numerator().orElseThrow()),
-                            actuals.get(ratio.denominator().orElseThrow())));
+            Indicator ratio = indicator(indicator);
+            BigDecimal numerator = ratio.numerator().map(actuals::get).orElse(null);
+            BigDecimal denominator = ratio.denominator().map(actuals::get).orElse(null);
+            if (ratio.rule() == AggregationRule.RATIO && numerator != null && denominator != null && denominator.signum() != 0) {
+                fact = Optional.of(statedRateFactZh(ratio, value, numerator, denominator));
+            }
         } else if (rule instanceof ChangeWithin change) {
             fact = period.previousYear().map(previous -> changeFactZh(change, indicator, value, previous));
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -106,11 +107,7 @@ public class SubmissionValidator {
         checkKey(request.submissionKey(), errors);
         Optional<Region> region = checkRegion(request.region(), errors);
         Optional<Dataset> dataset = checkDataset(request.dataset(), errors);
-        // the values first, for what they state; their errors last, in the order of the request's fields
-        List<FieldError> valueErrors = new ArrayList<>();
-        List<CheckedValue> values = checkValues(request.values(), dataset, valueErrors);
-        // the default kind is actual: values that name no kind, or none that can be read, are actuals
-        boolean targetsOnly = !values.isEmpty() && values.stream().allMatch(value -> value.kind() == ValueKind.TARGET);
+        boolean targetsOnly = statesTargetsOnly(request.values());
         region.ifPresent(known -> checkRegionStates(known, targetsOnly, dataset, errors));
         Optional<PeriodCode> period = parsePeriod(request.period(), errors);
         if (period.isPresent() && dataset.isPresent()) {
@@ -120,8 +117,18 @@ public class SubmissionValidator {
                 checkActualPeriod(period.get(), dataset.get(), errors);
             }
         }
-        errors.addAll(valueErrors);
+        checkValues(request.values(), dataset, errors);
         return errors;
+    }
+
+    /**
+     * True when every value the request lists is a target; the default kind is actual, and a value of a kind that
+     * cannot be read (its own error) counts as none, so that it does not earn a city's submission a second error.
+     */
+    private static boolean statesTargetsOnly(List<ValueRequest> values) {
+        List<ValueRequest> listed = values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
+        return !listed.isEmpty() && listed.stream()
+                .allMatch(value -> value.resolvedKind().map(ValueKind.TARGET::equals).orElse(true));
     }
 
     /** The problems of a series of actual values (region, form, period), e.g. for a draft of one. */
@@ -259,16 +266,15 @@ public class SubmissionValidator {
         return LocalDate.ofInstant(clock.instant(), REPORTING_ZONE);
     }
 
-    /** The values whose indicator, status and kind are valid, for the checks that compare values. */
-    private List<CheckedValue> checkValues(List<ValueRequest> values, Optional<Dataset> dataset, List<FieldError> errors) {
+    private void checkValues(List<ValueRequest> values, Optional<Dataset> dataset, List<FieldError> errors) {
         if (values == null || values.isEmpty()) {
             errors.add(new FieldError("values", "must list at least one indicator", "须至少列出一个指标"));
-            return List.of();
+            return;
         }
         if (values.size() > config.maxValues()) {
             errors.add(new FieldError("values", "may list at most " + config.maxValues() + " indicators; this lists " + values.size(),
                     "最多列出 " + config.maxValues() + " 个指标；此处列出 " + values.size() + " 个"));
-            return List.of();
+            return;
         }
         Map<Statement, Integer> firstPositions = new HashMap<>();
         List<CheckedValue> checked = new ArrayList<>();
@@ -314,7 +320,6 @@ public class SubmissionValidator {
         // targets follow the same hard rules as actuals: a target part above its target whole is as impossible
         checkHardRules(actuals, errors);
         checkHardRules(targets, errors);
-        return checked;
     }
 
     /** An indicator may be stated once as an actual and once as a target. */

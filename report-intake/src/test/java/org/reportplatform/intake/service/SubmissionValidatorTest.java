@@ -39,6 +39,10 @@ class SubmissionValidatorTest {
                 "{\"indicator\": \"sci_tech_contract_count\", \"value\": 880}")))
                 .extracting(FieldError::field, FieldError::messageZh)
                 .containsExactly(tuple("region", "360700 是设区市；实际值由县级单位报送，设区市和省只报送本级目标值"));
+        // a target that names no known indicator is that value's error, not the region's
+        assertThat(validator.validate(request("360700", "sci_quarterly", "2024",
+                "{\"indicator\": \"sci_unicorn_count\", \"value\": 1, \"kind\": \"target\"}")))
+                .extracting(FieldError::field).containsExactly("values[0].indicator");
     }
 
     @Test
