@@ -48,6 +48,11 @@ public class Callers {
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail));
+        return forbidden(detail, null);
+    }
+
+    /** 403, saying why in English and in Chinese. */
+    public static ProblemException forbidden(String detail, String detailZh) {
+        return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail).withChinese("无权访问", detailZh));
     }
 }

@@ -1,5 +1,7 @@
 package org.reportplatform.contracts.problem;
 
+import java.util.List;
+
 /** Thrown where a request cannot be served; {@link ProblemMappers} answers it with its problem. */
 public class ProblemException extends RuntimeException {
 
@@ -15,11 +17,23 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(Problem.of("not-found", "Not found", 404, what));
+        return notFound(what, null);
     }
 
-    public static ProblemException invalid(String slug, String title, java.util.List<FieldError> errors) {
+    /** 404, saying what was not found in English and in Chinese. */
+    public static ProblemException notFound(String what, String whatZh) {
+        return new ProblemException(Problem.of("not-found", "Not found", 404, what).withChinese("未找到", whatZh));
+    }
+
+    public static ProblemException invalid(String slug, String title, List<FieldError> errors) {
+        return invalid(slug, title, null, errors);
+    }
+
+    /** 422 listing every bad field; the detail counts them in either language. */
+    public static ProblemException invalid(String slug, String title, String titleZh, List<FieldError> errors) {
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-        return new ProblemException(Problem.of(slug, title, 422, detail).withErrors(errors));
+        return new ProblemException(Problem.of(slug, title, 422, detail)
+                .withChinese(titleZh, errors.size() + " 个字段有误")
+                .withErrors(errors));
     }
 }

@@ -9,26 +9,41 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** Turns every failure into {@code application/problem+json}: callers never see a stack trace. */
+/**
+ * Turns every failure into {@code application/problem+json}: callers never see a stack trace. Each answer is written
+ * in the language the request's Accept-Language prefers ({@link Language}).
+ */
 public final class ProblemMappers {
+
+    /** The Chinese of the HTTP-level refusals' titles, by status. */
+    private static final Map<Integer, String> HTTP_TITLES_ZH = Map.of(
+            400, "请求有误",
+            404, "未找到",
+            405, "不支持的方法",
+            406, "无法提供所请求的格式",
+            413, "请求体过大",
+            415, "不支持的内容类型");
 
     private ProblemMappers() {
     }
 
-    static Response respond(Problem problem, UriInfo uriInfo) {
+    static Response respond(Problem problem, UriInfo uriInfo, HttpHeaders headers) {
         Problem located = problem.instance() == null && uriInfo != null
                 ? problem.withInstance(uriInfo.getRequestUri().getRawPath())
                 : problem;
-        return Response.status(located.status()).type(Problem.MEDIA_TYPE).entity(located).build();
+        return Response.status(located.status()).type(Problem.MEDIA_TYPE).entity(located.in(Language.preferredBy(headers))).build();
     }
 
     /** Problems the application raised itself. */
@@ -37,9 +52,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(ProblemException exception) {
-            return respond(exception.problem(), uriInfo);
+            return respond(exception.problem(), uriInfo, headers);
         }
     }
 
@@ -49,11 +67,14 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(WebApplicationException exception) {
             // Quarkus REST wraps JSON syntax errors (and numbers beyond Jackson's limits) in a plain 400
             if (exception.getCause() instanceof JsonProcessingException json) {
-                return JsonProblemMapper.problem(json, uriInfo);
+                return JsonProblemMapper.problem(json, uriInfo, headers);
             }
             Response.StatusType status = exception.getResponse().getStatusInfo();
             String detail = switch (status.getStatusCode()) {
@@ -62,11 +83,20 @@ public final class ProblemMappers {
                 case 404 -> "no resource at this path";
                 default -> exception.getMessage();
             };
-            return respond(Problem.of(slug(status.getReasonPhrase()), status.getReasonPhrase(), status.getStatusCode(), detail), uriInfo);
+            // the default is the framework's English message, which has no Chinese
+            String detailZh = switch (status.getStatusCode()) {
+                case 415 -> "请以 Content-Type: application/json 发送请求体";
+                case 405 -> "此资源不支持该请求方法";
+                case 404 -> "此路径下没有资源";
+                default -> null;
+            };
+            Problem problem = Problem.of(slug(status.getReasonPhrase()), status.getReasonPhrase(), status.getStatusCode(), detail)
+                    .withChinese(HTTP_TITLES_ZH.get(status.getStatusCode()), detailZh);
+            return respond(problem, uriInfo, headers);
         }
 
         private static String slug(String phrase) {
-            return phrase.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+            return phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         }
     }
 
@@ -76,21 +106,27 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(JsonProcessingException exception) {
-            return problem(exception, uriInfo);
+            return problem(exception, uriInfo, headers);
         }
 
-        static Response problem(JsonProcessingException exception, UriInfo uriInfo) {
+        /** Jackson's own words are English; the Chinese says what is wrong and quotes them. */
+        static Response problem(JsonProcessingException exception, UriInfo uriInfo, HttpHeaders headers) {
             if (exception instanceof JsonParseException || !(exception instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
                 Problem malformed = Problem.of("malformed-json", "Malformed JSON", 400,
-                        "the body is not valid JSON: " + readable(exception));
-                return respond(malformed, uriInfo);
+                        "the body is not valid JSON: " + readable(exception))
+                        .withChinese("JSON 格式错误", "请求体不是有效的 JSON：" + readable(exception));
+                return respond(malformed, uriInfo, headers);
             }
             String field = path(mapping.getPath());
             Problem wrongShape = Problem.of("malformed-json", "Malformed JSON", 400, "a field has the wrong type")
-                    .withErrors(List.of(new FieldError(field, readable(exception))));
-            return respond(wrongShape, uriInfo);
+                    .withChinese("JSON 格式错误", "有字段的类型不对")
+                    .withErrors(List.of(new FieldError(field, readable(exception), "类型不对：" + readable(exception))));
+            return respond(wrongShape, uriInfo, headers);
         }
 
         private static String path(List<JsonMappingException.Reference> references) {
@@ -117,9 +153,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(MismatchedInputException exception) {
-            return JsonProblemMapper.problem(exception, uriInfo);
+            return JsonProblemMapper.problem(exception, uriInfo, headers);
         }
     }
 
@@ -129,9 +168,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(AuthenticationFailedException exception) {
-            return unauthenticated(uriInfo);
+            return unauthenticated(uriInfo, headers);
         }
     }
 
@@ -141,9 +183,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(UnauthorizedException exception) {
-            return unauthenticated(uriInfo);
+            return unauthenticated(uriInfo, headers);
         }
     }
 
@@ -153,16 +198,21 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(ForbiddenException exception) {
-            return respond(Problem.of("forbidden", "Forbidden", 403, "the token's roles do not allow this request"), uriInfo);
+            return respond(Problem.of("forbidden", "Forbidden", 403, "the token's roles do not allow this request")
+                    .withChinese("无权访问", "令牌的角色不允许此请求"), uriInfo, headers);
         }
     }
 
-    static Response unauthenticated(UriInfo uriInfo) {
+    static Response unauthenticated(UriInfo uriInfo, HttpHeaders headers) {
         Problem problem = Problem.of("unauthenticated", "Unauthenticated", 401,
-                "send a valid bearer token: Authorization: Bearer <JWT> (signed by the platform's issuer, for its audience, not expired)");
-        return Response.fromResponse(respond(problem, uriInfo)).header("WWW-Authenticate", "Bearer").build();
+                "send a valid bearer token: Authorization: Bearer <JWT> (signed by the platform's issuer, for its audience, not expired)")
+                .withChinese("未认证", "请发送有效的令牌：Authorization: Bearer <JWT>（由平台签发、受众为本平台、未过期）");
+        return Response.fromResponse(respond(problem, uriInfo, headers)).header("WWW-Authenticate", "Bearer").build();
     }
 
     /** Anything unforeseen: 500 with an id to find the logged cause, never the cause itself. */
@@ -173,18 +223,23 @@ public final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(Throwable exception) {
             if (DatabaseFailures.isUnavailable(exception)) {
                 LOG.warnf("Database unavailable: %s", exception.getMessage());
                 Problem problem = Problem.of("service-unavailable", "Service unavailable", 503,
-                        "the database is unavailable; nothing was stored: retry shortly");
-                return Response.fromResponse(respond(problem, uriInfo)).header("Retry-After", "5").build();
+                        "the database is unavailable; nothing was stored: retry shortly")
+                        .withChinese("服务暂不可用", "数据库暂不可用，未存储任何数据：请稍后重试");
+                return Response.fromResponse(respond(problem, uriInfo, headers)).header("Retry-After", "5").build();
             }
             String incident = UUID.randomUUID().toString();
             LOG.errorf(exception, "Unexpected failure, incident %s", incident);
             return respond(Problem.of("internal-error", "Internal error", 500,
-                    "the request could not be completed; incident " + incident), uriInfo);
+                    "the request could not be completed; incident " + incident)
+                    .withChinese("内部错误", "请求未能完成；事件编号 " + incident), uriInfo, headers);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.reportplatform.contracts.problem.Language;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.intake.config.IntakeConfig;
 
@@ -37,7 +38,9 @@ public class BodySizeLimit {
     }
 
     Problem problem(String path) {
-        return Problem.of("body-too-large", "Payload too large", 413, "the body may have at most " + maxBytes(path) + " bytes")
+        long max = maxBytes(path);
+        return Problem.of("body-too-large", "Payload too large", 413, "the body may have at most " + max + " bytes")
+                .withChinese("请求体过大", "请求体最多 " + max + " 字节")
                 .withInstance(path);
     }
 
@@ -58,7 +61,8 @@ public class BodySizeLimit {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(answered -> context.request().connection().close())
-                .end(write(problem(context.request().path())));
+                .end(write(problem(context.request().path())
+                        .in(Language.preferred(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)))));
     }
 
     private String write(Problem problem) {

@@ -34,7 +34,7 @@ public class DatasetResource {
     public DatasetView get(@PathParam("code") String code) {
         return parse(code).flatMap(catalogue::dataset)
                 .map(dataset -> DatasetView.of(dataset, catalogue))
-                .orElseThrow(() -> ProblemException.notFound("no dataset has this code"));
+                .orElseThrow(() -> ProblemException.notFound("no dataset has this code", "没有此代码的报表"));
     }
 
     private static Optional<DatasetCode> parse(String code) {

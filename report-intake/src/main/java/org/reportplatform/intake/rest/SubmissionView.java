@@ -67,6 +67,12 @@ public record SubmissionView(
                                  @JsonInclude(JsonInclude.Include.NON_NULL) String comment, Instant at) {
     }
 
+    /** The same submission with other warnings: the ones it has, worded in another language. */
+    public SubmissionView withWarnings(List<WarningView> worded) {
+        return new SubmissionView(id, submissionKey, status, reviewStatus, version, region, dataset, period, receivedAt,
+                publishedAt, values, worded, transitions);
+    }
+
     public static SubmissionView of(Submission submission, RegionRegistry regions) {
         // null if the code has since left the reference data; the code itself stays valid for the record
         String regionName = regions.find(RegionCode.of(submission.region)).map(Region::name).orElse(null);

@@ -66,7 +66,7 @@ public class ExtractionService {
         Stored stored = find(id);
         List<FieldError> errors = validator.validateSeries(region, dataset, period);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("invalid-draft", "Invalid draft request", errors);
+            throw ProblemException.invalid("invalid-draft", "Invalid draft request", "草稿请求有误", errors);
         }
         Dataset form = catalogue.dataset(DatasetCode.of(dataset)).orElseThrow();
         return drafts.build(stored.result(), form, region, period, "extraction-" + id);

@@ -1,6 +1,7 @@
 package org.reportplatform.intake.service;
 
 import java.util.Optional;
+import org.reportplatform.contracts.problem.FieldError;
 
 /**
  * Free text (a value's explanation, a reviewer's comment): bounded, and without control characters (PostgreSQL cannot
@@ -14,13 +15,14 @@ final class FreeText {
     private FreeText() {
     }
 
-    /** What is wrong with a text that is not blank, if anything: the message of its field error. */
-    static Optional<String> problemOf(String text) {
+    /** What is wrong with a text that is not blank, if anything, as the error of {@code field}. */
+    static Optional<FieldError> problemOf(String field, String text) {
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-            return Optional.of("has at most " + MAX_LENGTH + " characters");
+            return Optional.of(new FieldError(field, "has at most " + MAX_LENGTH + " characters", "最多 " + MAX_LENGTH + " 个字符"));
         }
         if (text.chars().anyMatch(FreeText::isDisallowedControl)) {
-            return Optional.of("may contain no control characters but line breaks and tabs");
+            return Optional.of(new FieldError(field, "may contain no control characters but line breaks and tabs",
+                    "除换行符和制表符外不能含控制字符"));
         }
         return Optional.empty();
     }

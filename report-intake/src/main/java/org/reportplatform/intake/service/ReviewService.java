@@ -98,7 +98,7 @@ public class ReviewService {
             action.filter(ReviewAction::needsComment).ifPresent(chosen ->
                     errors.add(new FieldError("comment", "is required to " + chosen.wireName() + ": say why")));
         } else {
-            FreeText.problemOf(comment).ifPresent(problem -> errors.add(new FieldError("comment", problem)));
+            FreeText.problemOf("comment", comment).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("invalid-transition", "Invalid transition", errors);

@@ -61,7 +61,7 @@ public class SubmissionService {
     public Outcome submit(SubmissionRequest request) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("invalid-submission", "Invalid submission", errors);
+            throw ProblemException.invalid("invalid-submission", "Invalid submission", "提交内容有误", errors);
         }
         ValidSubmission submission = ValidSubmission.of(request, regions);
         String contentHash = submission.contentHash();

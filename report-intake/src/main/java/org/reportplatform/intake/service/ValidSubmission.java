@@ -35,7 +35,7 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
         List<ReportedValue> values = request.values().stream()
                 .map(value -> new ReportedValue(
                         IndicatorCode.of(value.indicator()),
-                        value.value() == null ? null : Numbers.canonical(value.value()),
+                        value.number() == null ? null : Numbers.canonical(value.number()),
                         value.resolvedStatus().orElseThrow(),
                         value.resolvedKind().orElseThrow()))
                 .toList();
