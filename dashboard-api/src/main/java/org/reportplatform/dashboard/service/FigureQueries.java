@@ -2,7 +2,6 @@ package org.reportplatform.dashboard.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,10 +72,9 @@ public class FigureQueries {
         Indicator indicator = reference.indicator(indicatorCode);
         Region region = reference.region(regionCode);
         FigurePeriods periods = periodsOf(indicator, region, period, basis);
-        // by code, so that tied and unranked children are listed in a stable order
-        List<Region> children = regions.children(region.code()).stream()
-                .sorted(Comparator.comparing(Region::code))
-                .toList();
+        // as they were in the period (赣州's units of 2015 hold 赣县 360721), by code, so that tied and unranked children
+        // are listed in a stable order
+        List<Region> children = regions.children(region.code(), periods.covered());
         List<Region> read = Stream.concat(Stream.of(region), children.stream()).toList();
         Rows rows = rows(indicator, region, read, periods, basis);
         Map<RegionCode, BigDecimal> targets = ownTargets.of(indicator, read.stream().map(Region::code).toList(),
@@ -125,7 +123,9 @@ public class FigureQueries {
 
     /** The rows of {@code read} and of every unit within {@code region}, in the periods the answer reads. */
     private Rows rows(Indicator indicator, Region region, List<Region> read, FigurePeriods periods, Basis basis) {
-        List<String> codes = Stream.concat(read.stream(), regions.reportingUnitsUnder(region.code()).stream())
+        List<String> codes = Stream.of(read.stream(), unitsIn(region, periods.covered()).stream(),
+                        unitsIn(region, periods.previous()).stream())
+                .flatMap(Function.identity())
                 .map(r -> r.code().value()).distinct().toList();
         List<Aggregate> found = repository.ofRegions(indicator.code().value(), codes,
                 periods.read().map(PeriodCode::value).toList(), basis);
@@ -137,13 +137,23 @@ public class FigureQueries {
         FigurePeriods periods = rows.periods();
         Optional<Aggregate> row = rows.row(region.code(), periods.covered(), ValueKind.ACTUAL);
         int expected = row.map(r -> r.expectedUnits)
-                .orElseGet(() -> assignments.unitsExpectedToReport(indicator.code(), region.code()));
+                .orElseGet(() -> assignments.unitsExpectedToReport(indicator.code(), region.code(), periods.covered()));
         BigDecimal value = row.map(r -> r.value).orElse(null);
-        List<RegionCode> units = regions.reportingUnitsUnder(region.code()).stream().map(Region::code).toList();
-        Map<RegionCode, UnitValue> actuals = rows.units(units, periods.covered(), ValueKind.ACTUAL);
+        Map<RegionCode, UnitValue> actuals = rows.units(codesOf(unitsIn(region, periods.covered())), periods.covered(),
+                ValueKind.ACTUAL);
+        // a unit recoded between the two years (赣县 360721 → 赣县区 360704) is not compared: its code differs
         YearOverYear yearOverYear = YearOverYear.likeForLike(indicator, periods.previous(), actuals,
-                rows.units(units, periods.previous(), ValueKind.ACTUAL), expected);
+                rows.units(codesOf(unitsIn(region, periods.previous())), periods.previous(), ValueKind.ACTUAL), expected);
         return new Measured(row, expected, target(indicator, region, value, actuals, rows, ownTargets), yearOverYear);
+    }
+
+    /** The reporting units within the region as it was in the period; none for no period. */
+    private List<Region> unitsIn(Region region, PeriodCode period) {
+        return period == null ? List.of() : regions.reportingUnitsUnder(region.code(), period);
+    }
+
+    private static List<RegionCode> codesOf(List<Region> units) {
+        return units.stream().map(Region::code).toList();
     }
 
     private static Target target(Indicator indicator, Region region, BigDecimal value, Map<RegionCode, UnitValue> actuals,
