@@ -110,6 +110,9 @@ public class SubmissionValidator {
         boolean targetsOnly = statesTargetsOnly(request.values());
         region.ifPresent(known -> checkRegionStates(known, targetsOnly, dataset, errors));
         Optional<PeriodCode> period = parsePeriod(request.period(), errors);
+        if (region.isPresent() && period.isPresent()) {
+            checkRegionInUse(region.get(), period.get(), errors);
+        }
         if (period.isPresent() && dataset.isPresent()) {
             if (targetsOnly) {
                 checkTargetPeriod(period.get(), dataset.get(), errors);
@@ -129,6 +132,34 @@ public class SubmissionValidator {
         List<ValueRequest> listed = values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
         return !listed.isEmpty() && listed.stream()
                 .allMatch(value -> value.resolvedKind().map(ValueKind.TARGET::equals).orElse(true));
+    }
+
+    /**
+     * A unit reports a period under the code in use then: 赣县 360721 until 2015, 赣县区 360704 from 2016
+     * (docs/adr/0017). A code not yet or no longer in use in the period names the one that was.
+     */
+    private void checkRegionInUse(Region region, PeriodCode period, List<FieldError> errors) {
+        if (regions.isValidIn(region.code(), period)) {
+            return;
+        }
+        String validity = region.validity().toString();
+        Optional<RegionCode> inUse = sameUnitInUse(region.code(), period);
+        String instead = inUse.map(code -> "; report it as " + code).orElse("");
+        String insteadZh = inUse.map(code -> "；请以 " + code + " 报送").orElse("");
+        errors.add(new FieldError("region", region.code() + " " + region.name() + " was not in use in " + period
+                + " (in use " + validity + ")" + instead,
+                region.code() + " " + region.name() + " 在 " + period + " 不是有效的区划代码（有效期 " + validity + "）" + insteadZh));
+    }
+
+    /** The code the same unit had in the period: its successor, or the predecessor it took over. Only on refusals. */
+    private Optional<RegionCode> sameUnitInUse(RegionCode code, PeriodCode period) {
+        Optional<RegionCode> successor = regions.successorOf(code).filter(next -> regions.isValidIn(next, period));
+        if (successor.isPresent()) {
+            return successor;
+        }
+        return regions.allRecords().stream().map(Region::code)
+                .filter(earlier -> regions.isValidIn(earlier, period) && regions.isPredecessorOf(earlier, code))
+                .findFirst();
     }
 
     /** The problems of a series of actual values (region, form, period), e.g. for a draft of one. */

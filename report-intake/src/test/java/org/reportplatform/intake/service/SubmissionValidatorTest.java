@@ -46,6 +46,25 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void aUnitReportsAPeriodUnderTheCodeInUseThen() {
+        SubmissionValidator validator = at("2024-06-01T00:00:00Z");
+        String schools = "{\"indicator\": \"edu_school_count\", \"value\": 210}";
+        // 赣县 360721 until 2015, 赣县区 360704 from 2016; 红谷滩区 360113 from 2019
+        assertThat(validator.validate(request("360721", "edu_annual", "2015", schools))).isEmpty();
+        assertThat(validator.validate(request("360704", "edu_annual", "2016", schools))).isEmpty();
+        assertThat(validator.validate(request("360721", "edu_annual", "2017", schools)))
+                .singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("region");
+                    assertThat(error.message()).contains("not in use in 2017", "report it as 360704");
+                    assertThat(error.messageZh()).contains("不是有效的区划代码");
+                });
+        assertThat(validator.validate(request("360704", "edu_annual", "2015", schools)))
+                .singleElement().satisfies(error -> assertThat(error.message()).contains("report it as 360721"));
+        assertThat(validator.validate(request("360113", "edu_annual", "2017", schools)))
+                .singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("region"));
+    }
+
+    @Test
     void aPeriodEndsAtMidnightInChinaNotOnTheServersClock() {
         String quarter = "{\"indicator\": \"sci_tech_contract_count\", \"value\": 12}";
         // 23:30 on 31 March in Shanghai: 2024Q1 has not ended there, though it is 15:30 UTC
