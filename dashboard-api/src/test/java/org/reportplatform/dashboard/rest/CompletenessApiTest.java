@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -229,6 +230,10 @@ class CompletenessApiTest {
         // held for an explanation (待说明), never 未报: alone, and after a full version that still counts in the figures
         publisher.publish(Reports.held(full("360726", "spt_annual", "2021", 1, "2022-01-10T02:00:00Z")));
         publisher.publish(full("360728", "spt_annual", "2021", 1, "2022-01-10T02:00:00Z"));
+        // a target the city sets for itself (下达) is no report of a unit: the city is not expected
+        SubmissionEvent cityTarget = Events.submission("360700", "spt_annual", "2021", 1, "2021-03-01T02:00:00Z");
+        publisher.publish(Events.withValues(cityTarget, new ReportedValue(IndicatorCode.of("spt_venue_area"),
+                new BigDecimal("1000"), ValueStatus.REPORTED, ValueKind.TARGET)));
         publisher.publish(Reports.held(full("360728", "spt_annual", "2021", 2, "2022-01-20T02:00:00Z")));
 
         await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> completeness("spt_annual", "2021", "360700")
@@ -253,6 +258,7 @@ class CompletenessApiTest {
                         "360781", "360783"))
                 .body("lateUnits.code", contains("360703"))
                 .body("lateUnits[0].daysLate", equalTo(5))
+                .body("children.region", not(hasItem("360700")))
                 .body("children.find { it.region == '360704' }.partialUnits", equalTo(1))
                 .body("children.find { it.region == '360704' }.received", equalTo(0))
                 .body("children.find { it.region == '360704' }.missing", equalTo(0))
