@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,13 +94,7 @@ public class LineageQueries {
             Series series = new Series(source.region().value(), source.dataset().value(), source.period().value());
             counted.merge(series, source, (one, other) -> one.version() >= other.version() ? one : other);
         }
-        Map<Choice, List<Stating>> choices = counted.values().stream()
-                .flatMap(source -> source.values().stream().filter(value -> components.contains(value.indicator()))
-                        .map(value -> new Stating(source, value)))
-                .collect(Collectors.groupingBy(stating -> choiceOf(stating.source(), stating.value()), LinkedHashMap::new,
-                        Collectors.toList()));
-        Map<Choice, Stating> used = new LinkedHashMap<>();
-        choices.forEach((choice, statings) -> used.put(choice, used(choice, statings)));
+        Map<Choice, Stating> used = usedValues(counted.values(), components);
 
         List<Lineage.Source> stating = new ArrayList<>();
         for (Stored source : counted.values()) {
@@ -117,6 +112,16 @@ public class LineageQueries {
                 .thenComparing(Lineage.Source::period)
                 .thenComparing(source -> source.dataset().value()));
         return new Lineage(indicator.code(), region.code(), region.name(), period, basis, components, stating);
+    }
+
+    /** For each unit, period, component and kind, the value the figure uses, of whichever form states it. */
+    private Map<Choice, Stating> usedValues(Collection<Stored> counted, List<IndicatorCode> components) {
+        return counted.stream()
+                .flatMap(source -> source.values().stream().filter(value -> components.contains(value.indicator()))
+                        .map(value -> new Stating(source, value)))
+                .collect(Collectors.groupingBy(stating -> choiceOf(stating.source(), stating.value())))
+                .entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, choice -> used(choice.getKey(), choice.getValue())));
     }
 
     private static Choice choiceOf(Stored source, ReportedValue value) {
