@@ -20,6 +20,9 @@ const TEXT = {
     reported: '已报', expected: '应报', onTime: '按时', late: '迟报', missing: '未报', rate: '报送率',
     withheld: '不公开', partial: '部分', noData: '暂无数据', target: '目标', completion: '完成',
     units: '个单位已报', lateUnits: '迟报单位', missingUnits: '未报单位', none: '无',
+    received: '已报', partialUnits: '部分', heldUnits: '待说明', returnedUnits: '已退回', timelyRate: '及时率',
+    partialReports: '部分报送单位', heldReports: '待说明单位', returnedReports: '已退回单位', dueDate: '截止',
+    notUsed: '未采用', conflict: '冲突', days: '天',
     submission: '报送', version: '版本', review: '审核状态', submittedAt: '报送时间', values: '数值',
     parent: '上级', average: '平均', noForm: '该指标无报表', points: '个百分点',
     complete: '个单位完整', incomplete: '个单位缺期', cutOff: '截至', targetUnits: '目标单位', unitCount: '个',
@@ -41,6 +44,9 @@ const TEXT = {
     share: 'Share', yoy: 'YoY', reported: 'Reported', expected: 'Expected', onTime: 'On time', late: 'Late',
     missing: 'Missing', rate: 'Rate', withheld: 'withheld', partial: 'partial', noData: 'No data',
     target: 'Target', completion: 'done', units: 'units reported', lateUnits: 'Late', missingUnits: 'Missing',
+    received: 'Received', partialUnits: 'Partial', heldUnits: 'Held', returnedUnits: 'Returned',
+    timelyRate: 'On-time rate', partialReports: 'Partial', heldReports: 'Held for an explanation',
+    returnedReports: 'Returned', dueDate: 'due', notUsed: 'not used', conflict: 'conflict', days: ' days',
     none: 'none', submission: 'Submission', version: 'Version', review: 'Review', submittedAt: 'Submitted',
     values: 'Values', parent: 'Parent', average: 'Average', noForm: 'No form reports this indicator',
     points: 'points', complete: 'units complete', incomplete: 'units incomplete', cutOff: 'to',
@@ -393,6 +399,18 @@ function renderTrend(trend) {
   }, true);
 }
 
+/** Columns of the completeness board: each state of a unit, then timeliness; the same as the CSV export. */
+const COMPLETENESS_COLUMNS = [
+  ['expected', (c) => c.expected, ''], ['received', (c) => c.received, ''],
+  ['partialUnits', (c) => c.partialUnits, 'warn'], ['heldUnits', (c) => c.heldUnits, 'warn'],
+  ['returnedUnits', (c) => c.returnedUnits, 'bad'], ['missing', (c) => c.missing, 'bad'],
+  ['onTime', (c) => c.onTime, ''], ['late', (c) => c.late, 'warn'],
+  ['rate', (c) => formatPercent(c.reportingRate), ''], ['timelyRate', (c) => formatPercent(c.timelyRate), '']
+];
+
+/** The units to chase, state by state: who to ask for what. */
+const CHASE_LISTS = ['missingUnits', 'heldReports', 'returnedReports', 'partialReports', 'lateUnits'];
+
 function renderCompleteness(answer) {
   if (!answer) {
     $('completeness-summary').textContent = t('noForm');
@@ -400,22 +418,31 @@ function renderCompleteness(answer) {
     $('completeness-units').replaceChildren();
     return;
   }
+  const several = answer.periods.length > 1;
   $('completeness-summary').textContent = answer.regionName + ': ' + answer.received + '/' + answer.expected + ' '
-    + t('units') + ' · ' + t('rate') + ' ' + formatPercent(answer.reportingRate);
+    + t('units') + ' · ' + t('rate') + ' ' + formatPercent(answer.reportingRate)
+    + ' · ' + t('timelyRate') + ' ' + formatPercent(answer.timelyRate)
+    + ' · ' + (several ? answer.periods[0] + '–' + answer.periods[answer.periods.length - 1] + ' ' : '')
+    + t('dueDate') + ' ' + answer.dueDate;
   const rows = answer.children.map((c) => el('tr', {},
     el('td', {}, c.regionName),
-    el('td', { class: 'num' }, c.expected),
-    el('td', { class: 'num' }, c.received),
-    el('td', { class: 'num' }, c.onTime),
-    el('td', { class: c.late ? 'num warn' : 'num' }, c.late),
-    el('td', { class: c.missing ? 'num bad' : 'num' }, c.missing),
-    el('td', { class: 'num' }, formatPercent(c.reportingRate))));
-  table($('completeness-table'), [t('region'), ...['expected', 'reported', 'onTime', 'late', 'missing', 'rate'].map((k) => '#' + t(k))], rows);
+    ...COMPLETENESS_COLUMNS.map(([, value, flag]) => el('td', { class: flag && Number(value(c)) ? 'num ' + flag : 'num' }, value(c)))));
+  table($('completeness-table'), [t('region'), ...COMPLETENESS_COLUMNS.map(([key]) => '#' + t(key))], rows);
   $('completeness-table').hidden = rows.length === 0;
-  const names = (units) => (units.length ? units.map((u) => u.name).join('、') : t('none'));
-  $('completeness-units').replaceChildren(
-    el('p', {}, el('strong', {}, t('lateUnits') + ': '), names(answer.lateUnits)),
-    el('p', {}, el('strong', {}, t('missingUnits') + ': '), names(answer.missingUnits)));
+  // for a year of a quarterly form, the quarters that put each unit in its state
+  const name = (unit) => unit.name + (several && unit.periods ? '（' + unit.periods.join('、') + '）' : '')
+    + (unit.daysLate ? '（' + (several ? unit.period + ' ' : '') + unit.daysLate + t('days') + '）' : '');
+  const names = (units) => (units.length ? units.map(name).join('、') : t('none'));
+  $('completeness-units').replaceChildren(...CHASE_LISTS.map((list) =>
+    el('p', { 'data-list': list }, el('strong', {}, t(list) + ' (' + answer[list].length + '): '), names(answer[list]))));
+}
+
+/** A value of a source: another form's value the figure does not use is dimmed, one that conflicts is marked. */
+function sourceValue(v) {
+  const text = v.indicator + (v.kind === 'target' ? ' (' + t('target') + ')' : '') + ' = '
+    + (v.status === 'reported' ? formatNumber(v.value, '') : v.status);
+  return el('span', v.used ? {} : { class: 'muted', title: t('notUsed') }, text,
+    v.conflict ? el('span', { class: 'badge conflict' }, t('conflict')) : '');
 }
 
 function renderSources(lineage) {
@@ -428,8 +455,7 @@ function renderSources(lineage) {
     el('td', { class: 'num' }, 'v' + s.version),
     el('td', {}, el('span', { class: 'badge review-' + s.reviewStatus }, t('review_' + s.reviewStatus))),
     el('td', {}, new Date(s.submittedAt).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en')),
-    el('td', {}, s.values.map((v) => v.indicator + (v.kind === 'target' ? ' (' + t('target') + ')' : '') + ' = '
-      + (v.status === 'reported' ? formatNumber(v.value, '') : v.status)).join('; '))));
+    el('td', {}, ...s.values.flatMap((v, i) => [i ? '; ' : '', sourceValue(v)]))));
   table($('sources-table'), [t('submission'), '#' + t('version'), t('review'), t('submittedAt'), t('values')], rows);
 }
 

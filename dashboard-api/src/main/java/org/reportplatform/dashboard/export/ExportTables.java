@@ -93,10 +93,14 @@ public class ExportTables {
                 new Column<>("地区 (regionName)", Coverage::regionName),
                 new Column<>("应报 (expected)", Coverage::expected),
                 new Column<>("已报 (received)", Coverage::received),
+                new Column<>("部分 (partialUnits)", Coverage::partialUnits),
+                new Column<>("待说明 (heldUnits)", Coverage::heldUnits),
+                new Column<>("已退回 (returnedUnits)", Coverage::returnedUnits),
+                new Column<>("未报 (missing)", Coverage::missing),
                 new Column<>("按时 (onTime)", Coverage::onTime),
                 new Column<>("迟报 (late)", Coverage::late),
-                new Column<>("未报 (missing)", Coverage::missing),
-                new Column<>("报送率% (reportingRate)", Coverage::reportingRate));
+                new Column<>("报送率% (reportingRate)", Coverage::reportingRate),
+                new Column<>("及时率% (timelyRate)", Coverage::timelyRate));
         List<Coverage> rows = concat(answer.children(), List.of(answer.coverage()));
         return CsvTable.of("completeness-%s-%s-%s".formatted(form.code(), region.value(), period.value()), columns, rows);
     }
@@ -117,11 +121,15 @@ public class ExportTables {
         return CsvTable.of("sources-%s-%s-%s".formatted(indicator, region.value(), period.value()), columns, answer.sources());
     }
 
-    /** indicator=value pairs in one cell; a target is marked, a withheld value says so. */
+    /**
+     * indicator=value pairs in one cell; a target is marked, a withheld value says so, and so does a value the figure
+     * does not use (another form's) or one that conflicts with the value used.
+     */
     private static String valuesOf(Source source) {
         return source.values().stream()
                 .map(value -> value.indicator().value() + (value.kind() == ValueKind.TARGET ? "(target)" : "") + "="
-                        + (value.value() == null ? value.status().json() : value.value().toPlainString()))
+                        + (value.value() == null ? value.status().json() : value.value().toPlainString())
+                        + (value.used() ? "" : " (not used)") + (value.conflict() ? " (conflict)" : ""))
                 .collect(Collectors.joining("; "));
     }
 

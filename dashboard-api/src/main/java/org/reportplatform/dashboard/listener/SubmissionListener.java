@@ -13,11 +13,10 @@ import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.dashboard.service.SourceStore;
-import org.reportplatform.dashboard.service.SubmissionReceiptStore;
 
 /**
- * Records every submission of the submissions topic as a receipt, for completeness and timeliness, and as a source,
- * for the lineage of figures.
+ * Records every version of the submissions topic, held ones included, as a source: what completeness, timeliness
+ * and the lineage of figures are read from.
  *
  * <p>A few hundred submissions per form and period: one record per transaction is plenty. The record is
  * acknowledged when this method returns, so its offset is committed only after the database write (at least once;
@@ -29,12 +28,10 @@ public class SubmissionListener {
 
     private static final Logger LOG = Logger.getLogger(SubmissionListener.class);
 
-    private final SubmissionReceiptStore receipts;
     private final SourceStore sources;
     private final DatabaseOutages outages;
 
-    SubmissionListener(SubmissionReceiptStore receipts, SourceStore sources, DatabaseOutages outages) {
-        this.receipts = receipts;
+    SubmissionListener(SourceStore sources, DatabaseOutages outages) {
         this.sources = sources;
         this.outages = outages;
     }
@@ -44,13 +41,10 @@ public class SubmissionListener {
     public void onRecord(ConsumerRecord<String, String> record) {
         skipIfUnreadable(LOG, record, () -> submissionOf(record)).ifPresent(submission -> outages.writeOnceAvailable(
                 "submission " + submission.submissionId() + " v" + submission.version() + " of " + submission.region(),
-                () -> QuarkusTransaction.requiringNew().run(() -> {
-                    receipts.record(submission);
-                    sources.record(submission);
-                })));
+                () -> QuarkusTransaction.requiringNew().run(() -> sources.record(submission))));
     }
 
-    /** Checked here, so that an event without what a receipt needs is skipped instead of failing the channel. */
+    /** Checked here, so that an event without what completeness needs is skipped instead of failing the channel. */
     private static SubmissionEvent submissionOf(ConsumerRecord<String, String> record) {
         RegionCode key = RegionCode.of(keyOf(record));
         if (record.value() == null) {

@@ -12,6 +12,7 @@ import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
 import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.dashboard.service.FormPeriods;
 
 /** Parses request parameters; a missing or malformed one is a 400 problem that names it. */
 final class RequestParameters {
@@ -93,10 +94,13 @@ final class RequestParameters {
         });
     }
 
-    /** A period of the type {@code form} is reported for: a quarter of a yearly form was never asked for. */
+    /**
+     * A period of the type {@code form} is reported for, or one its periods make up (a year of a quarterly form): a
+     * quarter of a yearly form was never asked for.
+     */
     static PeriodCode periodOf(Dataset form, String name, String raw) {
         PeriodCode period = period(name, raw);
-        if (period.type() != form.periodType()) {
+        if (FormPeriods.makingUp(form, period).isEmpty()) {
             throw invalid(name, form.code() + " is reported per " + form.periodType() + " period, not " + period.type());
         }
         return period;

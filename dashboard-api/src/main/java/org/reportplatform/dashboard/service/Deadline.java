@@ -13,7 +13,7 @@ import org.reportplatform.contracts.period.PeriodCode;
  */
 record Deadline(LocalDate dueDate) {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     static Deadline of(Dataset form, PeriodCode period) {
         return new Deadline(form.dueDate(period));
@@ -22,9 +22,5 @@ record Deadline(LocalDate dueDate) {
     /** Calendar days in China from the due date to the day of the submission; 0 when on time. */
     long daysLate(Instant submittedAt) {
         return Math.max(0, ChronoUnit.DAYS.between(dueDate, submittedAt.atZone(CHINA).toLocalDate()));
-    }
-
-    boolean isOnTime(Instant submittedAt) {
-        return daysLate(submittedAt) == 0;
     }
 }

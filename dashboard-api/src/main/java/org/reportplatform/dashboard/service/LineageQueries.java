@@ -2,18 +2,23 @@ package org.reportplatform.dashboard.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
@@ -21,6 +26,8 @@ import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.event.ReviewStatus;
+import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
@@ -28,8 +35,9 @@ import org.reportplatform.contracts.region.RegionRegistry;
 
 /**
  * Traces a figure to its sources by the rules indicator-service computes it with: every reporting unit within the
- * region, the period itself and every shorter period that rolls up into it, and per series the latest version (or,
- * for figures of accepted data, the latest version ever accepted).
+ * region, the period itself and every shorter period that rolls up into it, and per series the latest version not
+ * held for an explanation (or, for figures of accepted data, the latest version ever accepted); where several forms
+ * state an indicator of a unit, the owner form's value.
  */
 @ApplicationScoped
 public class LineageQueries {
@@ -37,19 +45,37 @@ public class LineageQueries {
     private static final String SOURCES = """
             SELECT submission_id, region, dataset, period, version, submitted_at, review_status, accepted, reported::text
             FROM source_submission
-            WHERE region = ANY (?) AND period = ANY (?) AND (accepted OR NOT ?)""";
+            WHERE region = ANY (?) AND period = ANY (?) AND NOT held AND (accepted OR NOT ?)""";
+
+    /** A value of another form more than this share away from the one a figure uses is a conflict. */
+    private static final BigDecimal CONFLICT_TOLERANCE = new BigDecimal("0.01");
 
     private record Series(String region, String dataset, String period) {
+    }
+
+    /** A version as stored, with all its values. */
+    private record Stored(UUID submissionId, RegionCode region, DatasetCode dataset, PeriodCode period, int version,
+                          ReviewStatus reviewStatus, Instant submittedAt, List<ReportedValue> values) {
+    }
+
+    /** The values a figure chooses one of: a unit's indicator of one kind for one period, in whichever form. */
+    private record Choice(RegionCode region, PeriodCode period, IndicatorCode indicator, ValueKind kind) {
+    }
+
+    /** One form's value of a choice. */
+    private record Stating(Stored source, ReportedValue value) {
     }
 
     private final AgroalDataSource dataSource;
     private final ReferenceData reference;
     private final RegionRegistry regions;
+    private final Catalogue catalogue;
 
-    LineageQueries(AgroalDataSource dataSource, ReferenceData reference, RegionRegistry regions) {
+    LineageQueries(AgroalDataSource dataSource, ReferenceData reference, RegionRegistry regions, Catalogue catalogue) {
         this.dataSource = dataSource;
         this.reference = reference;
         this.regions = regions;
+        this.catalogue = catalogue;
     }
 
     public Lineage sources(String indicatorCode, RegionCode regionCode, PeriodCode period, Basis basis) {
@@ -63,19 +89,23 @@ public class LineageQueries {
         String[] periods = Stream.concat(Stream.of(period), period.subPeriods().stream()).map(PeriodCode::value)
                 .toArray(String[]::new);
 
-        Map<Series, Lineage.Source> counted = new LinkedHashMap<>();
-        for (Lineage.Source source : read(units, periods, basis)) {
+        Map<Series, Stored> counted = new LinkedHashMap<>();
+        for (Stored source : read(units, periods, basis)) {
             Series series = new Series(source.region().value(), source.dataset().value(), source.period().value());
             counted.merge(series, source, (one, other) -> one.version() >= other.version() ? one : other);
         }
+        Map<Choice, Stating> used = usedValues(counted.values(), components);
+
         List<Lineage.Source> stating = new ArrayList<>();
-        for (Lineage.Source source : counted.values()) {
-            List<ReportedValue> relevant = source.values().stream()
-                    .filter(value -> components.contains(value.indicator())).toList();
+        for (Stored source : counted.values()) {
+            List<Lineage.SourceValue> relevant = source.values().stream()
+                    .filter(value -> components.contains(value.indicator()))
+                    .map(value -> marked(value, used.get(choiceOf(source, value)), source))
+                    .toList();
             if (!relevant.isEmpty()) {
-                stating.add(new Lineage.Source(source.submissionId(), source.region(), source.regionName(),
-                        source.dataset(), source.period(), source.version(), source.reviewStatus(),
-                        source.submittedAt(), relevant));
+                stating.add(new Lineage.Source(source.submissionId(), source.region(),
+                        regions.find(source.region()).map(Region::name).orElse(null), source.dataset(), source.period(),
+                        source.version(), source.reviewStatus(), source.submittedAt(), relevant));
             }
         }
         stating.sort(Comparator.comparing((Lineage.Source source) -> source.region().value())
@@ -84,8 +114,45 @@ public class LineageQueries {
         return new Lineage(indicator.code(), region.code(), region.name(), period, basis, components, stating);
     }
 
-    private List<Lineage.Source> read(String[] units, String[] periods, Basis basis) {
-        List<Lineage.Source> sources = new ArrayList<>();
+    /** For each unit, period, component and kind, the value the figure uses, of whichever form states it. */
+    private Map<Choice, Stating> usedValues(Collection<Stored> counted, List<IndicatorCode> components) {
+        return counted.stream()
+                .flatMap(source -> source.values().stream().filter(value -> components.contains(value.indicator()))
+                        .map(value -> new Stating(source, value)))
+                .collect(Collectors.groupingBy(stating -> choiceOf(stating.source(), stating.value())))
+                .entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, choice -> used(choice.getKey(), choice.getValue())));
+    }
+
+    private static Choice choiceOf(Stored source, ReportedValue value) {
+        return new Choice(source.region(), source.period(), value.indicator(), value.kind());
+    }
+
+    /**
+     * The owner form's value when the owner states it, reported or redacted; else the most recently submitted other
+     * form's (a value stated missing only when no form states one).
+     */
+    private Stating used(Choice choice, List<Stating> statings) {
+        List<Stating> stated = statings.stream().filter(stating -> stating.value().status() != ValueStatus.MISSING).toList();
+        List<Stating> candidates = stated.isEmpty() ? statings : stated;
+        return catalogue.ownerFormOf(choice.indicator())
+                .flatMap(owner -> candidates.stream().filter(stating -> stating.source().dataset().equals(owner)).findFirst())
+                .orElseGet(() -> candidates.stream()
+                        .max(Comparator.comparing((Stating stating) -> stating.source().submittedAt())
+                                .thenComparing(stating -> stating.source().dataset().value()))
+                        .orElseThrow());
+    }
+
+    private static Lineage.SourceValue marked(ReportedValue value, Stating used, Stored source) {
+        boolean isUsed = used.source().submissionId().equals(source.submissionId());
+        BigDecimal usedValue = used.value().value();
+        boolean conflict = !isUsed && value.value() != null && usedValue != null
+                && value.value().subtract(usedValue).abs().compareTo(usedValue.abs().multiply(CONFLICT_TOLERANCE)) > 0;
+        return new Lineage.SourceValue(value.indicator(), value.value(), value.status(), value.kind(), isUsed, conflict);
+    }
+
+    private List<Stored> read(String[] units, String[] periods, Basis basis) {
+        List<Stored> sources = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(SOURCES)) {
             query.setArray(1, connection.createArrayOf("varchar", units));
@@ -102,12 +169,10 @@ public class LineageQueries {
         return sources;
     }
 
-    private Lineage.Source sourceOf(ResultSet row) throws SQLException {
-        RegionCode region = RegionCode.of(row.getString("region"));
-        return new Lineage.Source(
+    private static Stored sourceOf(ResultSet row) throws SQLException {
+        return new Stored(
                 row.getObject("submission_id", UUID.class),
-                region,
-                regions.find(region).map(Region::name).orElse(null),
+                RegionCode.of(row.getString("region")),
                 DatasetCode.of(row.getString("dataset")),
                 PeriodCode.of(row.getString("period")),
                 row.getInt("version"),

@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.dashboard.support.AggregatePublisher;
 import org.reportplatform.dashboard.support.Events;
+import org.reportplatform.dashboard.support.Reports;
 import org.reportplatform.dashboard.support.SubmissionPublisher;
 import org.reportplatform.dashboard.support.TestTopicsResource;
 
@@ -89,15 +90,17 @@ class ExportAndTrendApiTest {
 
     @Test
     void completenessExportListsEachChildThenTheRegion() {
-        submissions.publish(Events.submission("360702", "edu_annual", "2003", 1, "2004-01-10T02:00:00Z"));
+        submissions.publish(Reports.full("360702", "edu_annual", "2003", 1, "2004-01-10T02:00:00Z"));
+        submissions.publish(Reports.held(Reports.full("360703", "edu_annual", "2003", 1, "2004-01-10T02:00:00Z")));
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("dataset", "edu_annual").queryParam("period", "2003")
-                .queryParam("region", "360000").get("/api/v1/completeness").then().body("received", equalTo(1)));
+                .queryParam("region", "360000").get("/api/v1/completeness").then().body("heldUnits", equalTo(1)));
 
         List<String> lines = lines(export("type", "completeness", "dataset", "edu_annual", "region", "360000", "period", "2003"));
-        assertThat(lines.get(0)).isEqualTo("地区代码 (region),地区 (regionName),应报 (expected),已报 (received),按时 (onTime),"
-                + "迟报 (late),未报 (missing),报送率% (reportingRate)");
+        assertThat(lines.get(0)).isEqualTo("地区代码 (region),地区 (regionName),应报 (expected),已报 (received),"
+                + "部分 (partialUnits),待说明 (heldUnits),已退回 (returnedUnits),未报 (missing),按时 (onTime),迟报 (late),"
+                + "报送率% (reportingRate),及时率% (timelyRate)");
         assertThat(lines).hasSize(1 + 11 + 1);
-        assertThat(lines.get(1)).startsWith("360700,赣州市,18,1,1,0,17,");
+        assertThat(lines.get(1)).isEqualTo("360700,赣州市,18,1,0,1,0,16,1,0,5.555555555555556,5.555555555555556");
         assertThat(lines.get(lines.size() - 1)).startsWith("360000,江西省,");
     }
 

@@ -1,6 +1,7 @@
 package org.reportplatform.dashboard.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -15,6 +16,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
@@ -23,10 +25,14 @@ import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.dashboard.support.Events;
+import org.reportplatform.dashboard.support.Reports;
 import org.reportplatform.dashboard.support.SubmissionPublisher;
 import org.reportplatform.dashboard.support.TestTopicsResource;
 
-/** Lineage through the real broker and database: the submissions of Yichun (宜春) in 2023, quarterly and yearly. */
+/**
+ * Lineage through the real broker and database: the submissions of Yichun (宜春) in 2022 and 2023, quarterly and
+ * yearly, and of Ji'an (吉安) in 2022, where several forms state the population.
+ */
 @QuarkusTest
 @WithTestResource(TestTopicsResource.class)
 class LineageApiTest {
@@ -35,6 +41,10 @@ class LineageApiTest {
     private static final String YICHUN = "360900";
     private static final String YUANZHOU = "360902";
     private static final String FENGXIN = "360921";
+    private static final String JIAN = "360800";
+    private static final String JIZHOU = "360802";
+    private static final String QINGYUAN = "360803";
+    private static final String JIAN_COUNTY = "360821";
 
     @Inject
     SubmissionPublisher publisher;
@@ -75,6 +85,63 @@ class LineageApiTest {
     }
 
     @Test
+    void aVersionHeldForAnExplanationIsNeverASource() {
+        publisher.publish(Events.withValues(Events.submission(YUANZHOU, "sci_quarterly", "2022Q1", 1, "2022-04-05T02:00:00Z"),
+                Events.reported("sci_tech_contract_count", "10")));
+        publisher.publish(Reports.held(Events.withValues(
+                Events.submission(YUANZHOU, "sci_quarterly", "2022Q1", 2, "2022-04-08T02:00:00Z"),
+                Events.reported("sci_tech_contract_count", "99"))));
+        publisher.publish(Events.withValues(Events.submission(FENGXIN, "sci_quarterly", "2022Q1", 1, "2022-04-09T02:00:00Z"),
+                Events.reported("sci_tech_contract_count", "7")));
+
+        await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> sourcesOf("sci_tech_contract_count", YICHUN, "2022Q1")
+                .body("sources.region", contains(YUANZHOU, FENGXIN)));
+        sourcesOf("sci_tech_contract_count", YICHUN, "2022Q1")
+                .body("sources[0].version", equalTo(1))
+                .body("sources[0].values[0].value", sameNumber("10"))
+                .body("sources[0].values[0].used", equalTo(true))
+                .body("sources[0].values[0].conflict", equalTo(false));
+    }
+
+    @Test
+    void whereSeveralFormsStateAValueTheFigureUsesTheOwnersOrElseTheLatestAndMarksConflicts() {
+        // pop_resident is in edu_annual (its owner form), sci_annual and spt_annual
+        publisher.publish(Events.withValues(Events.submission(JIZHOU, "edu_annual", "2022", 1, "2023-01-10T02:00:00Z"),
+                Events.reported("pop_resident", "475410")));
+        publisher.publish(Events.withValues(Events.submission(JIZHOU, "sci_annual", "2022", 1, "2023-01-20T02:00:00Z"),
+                Events.reported("pop_resident", "438582")));
+        // 0.5% away from the owner's: no conflict
+        publisher.publish(Events.withValues(Events.submission(JIZHOU, "spt_annual", "2022", 1, "2023-01-25T02:00:00Z"),
+                Events.reported("pop_resident", "477787")));
+        // without the owner, the form submitted last stands in; the other conflicts with it
+        publisher.publish(Events.withValues(Events.submission(QINGYUAN, "sci_annual", "2022", 1, "2023-01-10T02:00:00Z"),
+                Events.reported("pop_resident", "200000")));
+        publisher.publish(Events.withValues(Events.submission(QINGYUAN, "spt_annual", "2022", 1, "2023-01-20T02:00:00Z"),
+                Events.reported("pop_resident", "210000")));
+        // an owner stating it withheld is what the figure takes: nothing stands in for a redacted value
+        publisher.publish(Events.withValues(Events.submission(JIAN_COUNTY, "edu_annual", "2022", 1, "2023-01-10T02:00:00Z"),
+                new ReportedValue(IndicatorCode.of("pop_resident"), null, ValueStatus.REDACTED)));
+        publisher.publish(Events.withValues(Events.submission(JIAN_COUNTY, "spt_annual", "2022", 1, "2023-01-20T02:00:00Z"),
+                Events.reported("pop_resident", "300000")));
+
+        await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> sourcesOf("pop_resident", JIAN, "2022")
+                .body("sources", hasSize(7)));
+        sourcesOf("pop_resident", JIAN, "2022")
+                .body("sources.region", contains(JIZHOU, JIZHOU, JIZHOU, QINGYUAN, QINGYUAN, JIAN_COUNTY, JIAN_COUNTY))
+                .body("sources.dataset", contains("edu_annual", "sci_annual", "spt_annual", "sci_annual", "spt_annual",
+                        "edu_annual", "spt_annual"))
+                .body("sources.collect { it.values[0].used }", contains(true, false, false, false, true, true, false))
+                .body("sources.collect { it.values[0].conflict }", contains(false, true, false, true, false, false, false));
+
+        List<String> csv = List.of(given().queryParam("type", "sources").queryParam("indicator", "pop_resident")
+                .queryParam("region", JIAN).queryParam("period", "2022")
+                .when().get("/api/v1/export").then().statusCode(200).extract().asString().split("\r?\n"));
+        assertThat(csv.get(1)).endsWith(",pop_resident=475410");
+        assertThat(csv.get(2)).endsWith(",pop_resident=438582 (not used) (conflict)");
+        assertThat(csv.get(3)).endsWith(",pop_resident=477787 (not used)");
+    }
+
+    @Test
     void anUnknownIndicatorIsNotFoundAndTheRegionIsRequired() {
         given().queryParam("region", YICHUN).queryParam("period", "2023")
                 .when().get("/api/v1/aggregates/{indicator}/sources", "sci_unicorn_count")
@@ -90,6 +157,12 @@ class LineageApiTest {
                 Events.reported("sci_tech_contract_count", contracts), Events.reported("sci_tech_contract_amount", amount),
                 new ReportedValue(IndicatorCode.of("sci_innovation_platform_count"), new BigDecimal("4"), ValueStatus.REPORTED,
                         ValueKind.ACTUAL));
+    }
+
+    private static ValidatableResponse sourcesOf(String indicator, String region, String period) {
+        return given().config(exactNumbers()).queryParam("region", region).queryParam("period", period)
+                .when().get("/api/v1/aggregates/{indicator}/sources", indicator)
+                .then().statusCode(200).contentType("application/json");
     }
 
     private static ValidatableResponse sources(String region, String period, String status) {

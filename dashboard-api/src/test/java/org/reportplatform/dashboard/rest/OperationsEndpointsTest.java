@@ -42,7 +42,9 @@ class OperationsEndpointsTest {
                 .body("paths.'/api/v1/completeness'.get.responses.keySet()", hasItems("200", "400", "404"))
                 .body("components.schemas.Completeness.properties.keySet()",
                         hasItems("dataset", "period", "region", "regionName", "dueDate", "expected", "received", "onTime",
-                                "late", "missing", "reportingRate", "children", "missingUnits", "lateUnits"))
+                                "late", "missing", "reportingRate", "children", "missingUnits", "lateUnits", "periods",
+                                "partialUnits", "heldUnits", "returnedUnits", "timelyRate", "partialReports",
+                                "heldReports", "returnedReports"))
                 .body("components.schemas.RegionFigure.properties.keySet()",
                         hasItems("previousPeriod", "previousValue", "yoyChange", "yoyPercent", "yoyPoints"))
                 .body("components.schemas.ChildFigure.properties.keySet()",
