@@ -2,8 +2,6 @@
 -- that sent nothing; no figure, target or lineage ever uses a held version. Versions stored before were never held.
 ALTER TABLE source_submission ADD COLUMN held boolean NOT NULL DEFAULT false;
 ALTER TABLE source_submission ALTER COLUMN held DROP DEFAULT;
--- A figure's lineage is asked for year-to-date periods such as 2024YTD09; lineage and completeness compare with it.
-ALTER TABLE source_submission ALTER COLUMN period TYPE varchar(9);
 -- Completeness now reads every version of a series from source_submission (which counts, which is held, what it
 -- states, where its review stands): the receipt, a summary of those same versions, would be a second copy of them.
 DROP TABLE submission_receipt;

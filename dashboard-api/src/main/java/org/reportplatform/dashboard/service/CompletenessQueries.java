@@ -72,7 +72,8 @@ public class CompletenessQueries {
         Region region = reference.region(regionCode);
         List<PeriodCode> counted = FormPeriods.counted(FormPeriods.makingUp(form, period).orElseThrow(),
                 LocalDate.now(Deadline.CHINA));
-        List<Region> units = assignments.unitsExpectedToReport(form, region.code());
+        // the units as they were in the period: 2017 expects 湾里区 360105 of 南昌, not 红谷滩区 360113 (from 2019)
+        List<Region> units = assignments.unitsExpectedToReport(form, region.code(), period);
         Map<Series, List<StoredVersion>> versions = read(form, counted, units).stream()
                 .collect(Collectors.groupingBy(version -> new Series(version.region(), version.period())));
         Map<RegionCode, UnitReport> reports = units.stream()
@@ -80,8 +81,9 @@ public class CompletenessQueries {
                         .map(part -> PeriodReport.of(form, part, versions.getOrDefault(new Series(unit.code(), part), List.of())))
                         .toList()))
                 .collect(Collectors.toMap(report -> report.unit().code(), Function.identity()));
-        List<Coverage> children = regions.children(region.code()).stream()
-                .map(child -> Coverage.of(child, reportsOf(assignments.unitsExpectedToReport(form, child.code()), reports), form))
+        List<Coverage> children = regions.children(region.code(), period).stream()
+                .map(child -> Coverage.of(child, reportsOf(assignments.unitsExpectedToReport(form, child.code(), period), reports),
+                        form))
                 .sorted(HIGHEST_RATE_FIRST)
                 .toList();
         List<UnitReport> all = reportsOf(units, reports);

@@ -84,7 +84,7 @@ public class LineageQueries {
         List<IndicatorCode> components = indicator.components().isEmpty()
                 ? List.of(indicator.code())
                 : Stream.concat(Stream.of(indicator.code()), indicator.components().stream()).distinct().toList();
-        String[] units = regions.reportingUnitsUnder(region.code()).stream().map(unit -> unit.code().value())
+        String[] units = regions.reportingUnitsUnder(region.code(), period).stream().map(unit -> unit.code().value())
                 .toArray(String[]::new);
         String[] periods = Stream.concat(Stream.of(period), period.subPeriods().stream()).map(PeriodCode::value)
                 .toArray(String[]::new);

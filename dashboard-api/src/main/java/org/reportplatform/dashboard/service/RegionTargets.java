@@ -31,15 +31,11 @@ import org.reportplatform.contracts.region.RegionCode;
 @ApplicationScoped
 public class RegionTargets {
 
-    /*
-     * held is the submission's flag (SubmissionEvent.held), kept in source_submission by the submissions listener;
-     * read through to_jsonb so that versions recorded before the column existed count as not held.
-     */
     private static final String LATEST = """
             SELECT DISTINCT ON (region) region, reported::text
-            FROM source_submission s
+            FROM source_submission
             WHERE region = ANY (?) AND dataset = ? AND period = ? AND (accepted OR NOT ?)
-              AND NOT coalesce((to_jsonb(s) ->> 'held')::boolean, false)
+              AND NOT held
             ORDER BY region, version DESC""";
 
     private final AgroalDataSource dataSource;
