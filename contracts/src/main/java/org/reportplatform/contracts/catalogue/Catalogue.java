@@ -218,7 +218,8 @@ public final class Catalogue {
      * One entry of datasets.json: indicators are chosen by code ({@code indicators}) or by prefix
      * ({@code indicatorPrefixes}, less {@code excludedIndicators}: those another form collects more often), then
      * closed over their components. {@code unitKinds} names the kinds of county-level unit it is assigned to, all by
-     * default; {@code requiredIndicators} those a full report states, all by default.
+     * default; {@code requiredIndicators} those a full report states, by default all but the rates (computed from their
+     * components).
      */
     record DatasetDefinition(String code, String nameZh, String nameEn, PeriodType periodType, int dueDaysAfterPeriodEnd,
                              List<String> indicators, List<String> indicatorPrefixes, List<String> excludedIndicators,
@@ -257,7 +258,11 @@ public final class Catalogue {
             Set<IndicatorCode> inCatalogueOrder = catalogue.keySet().stream()
                     .filter(chosen::contains)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-            Set<IndicatorCode> required = requiredIndicators == null ? inCatalogueOrder
+            // a rate is computed from its components, never required: a unit enters the components (a stated one is
+            // only checked against them)
+            Set<IndicatorCode> required = requiredIndicators == null
+                    ? inCatalogueOrder.stream().filter(indicator -> catalogue.get(indicator).rule() != AggregationRule.RATIO)
+                            .collect(Collectors.toCollection(LinkedHashSet::new))
                     : requiredIndicators.stream().map(IndicatorCode::of).collect(Collectors.toCollection(LinkedHashSet::new));
             return new Dataset(DatasetCode.of(code), nameZh, nameEn, periodType, dueDaysAfterPeriodEnd,
                     Collections.unmodifiableSet(inCatalogueOrder), unitKinds, required);

@@ -17,7 +17,8 @@ import org.reportplatform.contracts.region.RegionKind;
  *
  * @param unitKinds          the kinds of county-level unit the form is assigned to: those expected to report it
  * @param requiredIndicators the indicators a submission must state (reported or withheld) to be a full report of the
- *                           form; one that states fewer is partial. All of them unless the form says otherwise
+ *                           form; one that states fewer is partial. From datasets.json: all but the rates, which
+ *                           are computed from their components, unless the form names them
  */
 public record Dataset(DatasetCode code, String nameZh, String nameEn, PeriodType periodType, int dueDaysAfterPeriodEnd,
                       Set<IndicatorCode> indicators, Set<RegionKind> unitKinds, Set<IndicatorCode> requiredIndicators) {
