@@ -41,8 +41,8 @@ public class SubmitterAccess {
                     + " for units within its region");
         }
         if (!region.isReportingUnit()) {
-            return Optional.of("the targets of " + region.code() + " are set by the province, or by the reviewer of "
-                    + (region.level() == RegionLevel.CITY ? "that city" : "a city for its own city"));
+            return Optional.of("the targets of " + region.code() + " are set by the province"
+                    + (region.level() == RegionLevel.CITY ? ", or by the reviewer of that city" : ""));
         }
         if (caller.has(Role.REPORTER)) {
             return Optional.of("a reporter submits for its own unit, " + caller.region() + ", not for " + region.code());
