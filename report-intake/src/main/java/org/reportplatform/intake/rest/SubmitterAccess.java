@@ -31,8 +31,10 @@ public class SubmitterAccess {
     public Optional<String> refusal(Caller caller, Region region, boolean targetsOnly, boolean backfilled) {
         boolean province = caller.has(Role.PROVINCE) && caller.covers(region.code(), regions);
         boolean ownRegion = region.code().equals(caller.region());
-        boolean reporter = caller.has(Role.REPORTER) && ownRegion && region.isReportingUnit();
-        boolean citysReviewer = caller.has(Role.REVIEWER) && ownRegion && region.level() == RegionLevel.CITY && targetsOnly;
+        boolean regionsOwnTargets = !region.isReportingUnit() && targetsOnly;
+        // what a reporter sends for its own region is the validator's to judge, but a region's top-down targets
+        boolean reporter = caller.has(Role.REPORTER) && ownRegion && !regionsOwnTargets;
+        boolean citysReviewer = caller.has(Role.REVIEWER) && ownRegion && region.level() == RegionLevel.CITY && regionsOwnTargets;
         if (province || (!backfilled && (reporter || citysReviewer))) {
             return Optional.empty();
         }

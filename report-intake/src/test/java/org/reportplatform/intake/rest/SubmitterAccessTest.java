@@ -28,6 +28,11 @@ class SubmitterAccessTest {
                 .contains("a reporter submits for its own unit, 360722, not for 360723");
         assertThat(ACCESS.refusal(reporter, XINFENG, false, true)).get().asString().startsWith("reportedAt");
         assertThat(ACCESS.refusal(reporter, GANZHOU, true, false)).isPresent();
+        // a token for a city is no reporting unit: actual figures are the validator's to refuse, targets are not its own
+        Caller cityAsReporter = caller("360700", Role.REPORTER);
+        assertThat(ACCESS.refusal(cityAsReporter, GANZHOU, false, false)).isEmpty();
+        assertThat(ACCESS.refusal(cityAsReporter, GANZHOU, true, false))
+                .contains("the targets of 360700 are set by the province, or by the reviewer of that city");
     }
 
     @Test
