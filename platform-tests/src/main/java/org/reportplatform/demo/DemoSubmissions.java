@@ -26,13 +26,14 @@ import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 
 /**
- * Loads the demo: every county-level unit of a province submits every form for 2019 and 2020 (a quarterly form for
- * each quarter), one unit in eight revises its 2020 submissions, and the 2019 submissions go through the review:
- * approved by the city, accepted by the province. Keys are deterministic, so a second run changes nothing.
+ * Loads the demo: the province loads, as history, every form of every county-level unit within it for 2019 and 2020
+ * (a quarterly form for each quarter), each with the date the unit originally reported it ({@code reportedAt}, see
+ * {@link DemoReportDates}); one unit in eight revises its 2020 submissions, and the 2019 submissions go through the
+ * review: approved by the city, accepted by the province. Keys are deterministic, so a second run changes nothing.
  *
  * <p>Usage: {@code DemoSubmissions --key .platform/jwt/privateKey.pem [--intake http://127.0.0.1:8081] [--province 360000]}:
- * each unit submits with a reporter token of its own, the province reviews with a reviewer and province token, all
- * signed with the local key pair {@code bin/platform} made.
+ * the province loads and reviews with a reviewer and province token signed with the local key pair
+ * {@code bin/platform} made.
  */
 public final class DemoSubmissions {
 
@@ -51,7 +52,9 @@ public final class DemoSubmissions {
             throw new IllegalArgumentException("--key <privateKey.pem> is required: the demo signs in as each county");
         }
         TokenIssuer issuer = TokenIssuer.fromPem(Path.of(options.get("--key")));
-        String reviewer = issuer.issue("demo province", province.value(), List.of(Role.REVIEWER, Role.PROVINCE), TOKEN_LIFETIME);
+        // only the province loads history with its original report dates
+        String provinceToken = issuer.issue("demo province", province.value(), List.of(Role.REVIEWER, Role.PROVINCE),
+                TOKEN_LIFETIME);
 
         RegionRegistry regions = RegionRegistry.load();
         Catalogue catalogue = Catalogue.load();
@@ -63,7 +66,6 @@ public final class DemoSubmissions {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> pending = new ArrayList<>();
         for (Region unit : units) {
-            String reporter = issuer.issue("demo " + unit.code(), unit.code().value(), List.of(Role.REPORTER), TOKEN_LIFETIME);
             // one task per unit keeps each unit's versions in order
             pending.add(pool.submit(() -> {
                 for (PeriodCode year : YEARS) {
@@ -72,8 +74,9 @@ public final class DemoSubmissions {
                         for (PeriodCode period : periodsOf(dataset, year)) {
                             for (int version = 1; version <= versions; version++) {
                                 boolean reviewed = year.equals(YEARS.get(0));
-                                int status = post(http, submissions, figures.submission(unit.code(), dataset, period, version),
-                                        reviewed ? reviewer : null, reporter);
+                                DemoSubmission history = figures.submission(unit.code(), dataset, period, version)
+                                        .reportedAt(DemoReportDates.reportedAt(unit.code(), dataset, period, version));
+                                int status = post(http, submissions, history, provinceToken, reviewed);
                                 byStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                             }
                         }
@@ -103,10 +106,10 @@ public final class DemoSubmissions {
                 : year.subPeriods().stream().filter(period -> period.type() == dataset.periodType()).toList();
     }
 
-    /** Posts the submission and, with a {@code reviewer} token, takes it through approval and acceptance as far as it is not. */
-    private static int post(HttpClient http, URI uri, DemoSubmission submission, String reviewer, String reporter)
+    /** Posts the submission and, when {@code reviewed}, takes it through approval and acceptance as far as it is not. */
+    private static int post(HttpClient http, URI uri, DemoSubmission submission, String token, boolean reviewed)
             throws Exception {
-        HttpResponse<String> response = send(http, uri, JSON.writeValueAsString(submission), reporter);
+        HttpResponse<String> response = send(http, uri, JSON.writeValueAsString(submission), token);
         if (response.statusCode() != 200 && response.statusCode() != 202) {
             System.err.printf("demo: %s refused with %d: %s%n", submission.submissionKey(), response.statusCode(), response.body());
             return response.statusCode();
@@ -119,11 +122,11 @@ public final class DemoSubmissions {
         }
         String reviewStatus = stored.path("reviewStatus").asText();
         URI transitions = URI.create(uri + "/" + stored.path("id").asText() + "/transitions");
-        if (reviewer != null && reviewStatus.equals("SUBMITTED")) {
-            reviewStatus = review(http, transitions, "approve", "reviewer", submission, reviewer);
+        if (reviewed && reviewStatus.equals("SUBMITTED")) {
+            reviewStatus = review(http, transitions, "approve", "reviewer", submission, token);
         }
-        if (reviewer != null && reviewStatus.equals("APPROVED")) {
-            review(http, transitions, "accept", "province", submission, reviewer);
+        if (reviewed && reviewStatus.equals("APPROVED")) {
+            review(http, transitions, "accept", "province", submission, token);
         }
         return response.statusCode();
     }

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.reportplatform.intake.Submissions.explained;
 import static org.reportplatform.intake.Submissions.post;
 import static org.reportplatform.intake.Submissions.submission;
 import static org.reportplatform.intake.Submissions.target;
 import static org.reportplatform.intake.Submissions.value;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
@@ -175,12 +178,126 @@ class SubmissionApiTest {
     }
 
     @Test
+    void aHeldVersionIsPublishedFlaggedHeldAndTheExplainedRevisionSupersedesIt() {
+        String rate = "pre_gross_enrolment_rate";
+        UUID counting = id(post(submission("jizhou-2020-a", "360802", "edu_annual", "2020",
+                value(rate, "91.5"), value("pre_enrolled_children", "9150"), value("pop_age_3_5", "10000")))
+                .then().statusCode(202).body("status", equalTo("SUBMITTED")).extract().jsonPath());
+        // 92 stated, 91.6 computed: held for an explanation (待说明)
+        UUID held = id(post(submission("jizhou-2020-b", "360802", "edu_annual", "2020",
+                value(rate, "92"), value("pre_enrolled_children", "9160"), value("pop_age_3_5", "10000")))
+                .then().statusCode(202).body("status", equalTo("NEEDS_EXPLANATION")).extract().jsonPath());
+        // the version that counts is still the first: it is reviewed while the second waits for its explanation
+        given().contentType(ContentType.JSON)
+                .body("{\"action\": \"approve\", \"actor\": \"吉安市教育局\", \"role\": \"reviewer\"}")
+                .post(Submissions.PATH + "/" + counting + "/transitions").then().statusCode(200);
+        UUID explained = id(post(submission("jizhou-2020-c", "360802", "edu_annual", "2020",
+                explained(rate, "92", "含外县户籍幼儿"), value("pre_enrolled_children", "9160"), value("pop_age_3_5", "10000")))
+                .then().statusCode(202).body("status", equalTo("SUBMITTED")).body("version", equalTo(3)).extract().jsonPath());
+
+        List<SubmissionEvents.Received> published = events.inArrivalOrder(List.of(counting, held, explained));
+        assertThat(published).extracting(received -> received.event().version()).containsExactly(1, 2, 1, 3);
+        assertThat(published).extracting(received -> received.event().held()).containsExactly(false, true, false, false);
+        assertThat(published).extracting(SubmissionEvents.Received::key).containsOnly("360802");
+        assertThat(published.get(1).event().values()).contains(
+                new ReportedValue(IndicatorCode.of(rate), new BigDecimal("92"), ValueStatus.REPORTED));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get(Submissions.PATH + "/" + held).then().body("publishedAt", notNullValue()));
+        JsonPath heldNow = given().get(Submissions.PATH + "/" + held).then().statusCode(200).extract().jsonPath();
+        assertThat(heldNow.getString("status")).isEqualTo("SUPERSEDED");
+        assertThat(heldNow.getString("reviewStatus")).isNull();
+        assertThat(history("360802", "edu_annual", "2020").getList("status")).containsExactly("SUBMITTED", "SUPERSEDED", "SUPERSEDED");
+    }
+
+    @Test
+    void aSubmissionStatingFewerActualsThanItsFormRequiresIsStoredAsPartialAndCounts() {
+        // sci_quarterly requires its four indicators; a withheld value is stated, a missing one is not
+        JsonPath full = post(submission("jian-sci-2020q1-a", "360803", "sci_quarterly", "2020Q1",
+                value("sci_tech_contract_count", "40"), value("sci_tech_contract_amount", "1000"),
+                value("sci_tech_contract_avg_amount", "null", "redacted"), value("sci_innovation_platform_count", "7")))
+                .then().statusCode(202).extract().jsonPath();
+        assertThat(full.getBoolean("partial")).isFalse();
+        assertThat(full.getList("missingRequired")).isEmpty();
+
+        JsonPath partial = post(submission("jian-sci-2020q1-b", "360803", "sci_quarterly", "2020Q1",
+                value("sci_tech_contract_count", "41"), value("sci_tech_contract_amount", "1000"),
+                value("sci_tech_contract_avg_amount", "null", "missing")))
+                .then().statusCode(202).body("status", equalTo("SUBMITTED")).extract().jsonPath();
+        assertThat(partial.getBoolean("partial")).isTrue();
+        assertThat(partial.getList("missingRequired")).containsExactly("sci_tech_contract_avg_amount", "sci_innovation_platform_count");
+        UUID partialId = id(partial);
+        JsonPath stored = given().get(Submissions.PATH + "/" + partialId).then().statusCode(200).extract().jsonPath();
+        assertThat(stored.getBoolean("partial")).isTrue();
+        assertThat(stored.getList("missingRequired")).isEqualTo(partial.getList("missingRequired"));
+        JsonPath versions = history("360803", "sci_quarterly", "2020Q1");
+        assertThat(versions.getList("partial")).containsExactly(true, false);
+        assertThat(versions.getList("missingRequired[0]")).containsExactly("sci_tech_contract_avg_amount", "sci_innovation_platform_count");
+        // it counts with what it has: published as the version that counts
+        assertThat(events.await(partialId).event().held()).isFalse();
+
+        // targets only state no actual figure at all
+        JsonPath targets = post(submission("jian-sci-2020q2-targets", "360803", "sci_quarterly", "2020Q2",
+                target("sci_tech_contract_count", "50")))
+                .then().statusCode(202).extract().jsonPath();
+        assertThat(targets.getBoolean("partial")).isTrue();
+        assertThat(targets.getList("missingRequired")).containsExactly("sci_tech_contract_count", "sci_tech_contract_amount",
+                "sci_tech_contract_avg_amount", "sci_innovation_platform_count");
+    }
+
+    @Test
+    void aPopulationOffTheOwnerFormsByMoreThanOnePercentGetsANoticeInBothDirectionsAndIsNotHeld() {
+        // 1% of 475410 is 4754.1: 478000 is the same figure, 490000 is not
+        post(submission("jian-county-edu-2020-a", "360821", "edu_annual", "2020", value("pop_resident", "475410")))
+                .then().statusCode(202).body("notices", hasSize(0));
+        JsonPath sports = post(submission("jian-county-spt-2020", "360821", "spt_annual", "2020", value("pop_resident", "490000")))
+                .then().statusCode(202).body("status", equalTo("SUBMITTED")).extract().jsonPath();
+        assertThat(sports.getList("notices.indicator")).containsExactly("pop_resident");
+        assertThat(sports.getList("notices.field")).containsExactly("values[0].value");
+        assertThat(sports.getList("notices.otherDataset")).containsExactly("edu_annual");
+        assertThat(sports.getList("notices.otherValue")).containsExactly(475410);
+        assertThat(sports.getString("notices[0].message")).isEqualTo("pop_resident (490000) differs by more than 1% from "
+                + "475410 in edu_annual (Education annual report), the form that owns it: figures use edu_annual's value");
+        assertThat(sports.getString("notices[0].messageZh")).isEqualTo("与教育事业年度统计报表的常住人口(475410)相差超过1%，以教育事业年度统计报表为准");
+        assertThat(sports.getList("warnings")).isEmpty();
+        given().get(Submissions.PATH + "/" + id(sports)).then().statusCode(200)
+                .body("notices.otherValue", equalTo(List.of(475410)));
+        post(submission("jian-county-sci-2020", "360821", "sci_annual", "2020", value("pop_resident", "478000")))
+                .then().statusCode(202).body("notices", hasSize(0));
+
+        // the owner's revision differs from both other forms by more than 1% of its own value (5000)
+        JsonPath owner = post(submission("jian-county-edu-2020-b", "360821", "edu_annual", "2020", value("pop_resident", "500000")))
+                .then().statusCode(202).body("status", equalTo("SUBMITTED")).extract().jsonPath();
+        assertThat(owner.getList("notices.otherDataset")).containsExactly("sci_annual", "spt_annual");
+        assertThat(owner.getList("notices.otherValue")).containsExactly(478000, 490000);
+        assertThat(owner.getString("notices[1].messageZh")).isEqualTo("与体育工作年度统计报表的常住人口(490000)相差超过1%，以本表为准");
+        assertThat(events.await(id(owner)).event().held()).isFalse();
+    }
+
+    @Test
+    void valuesOfTwoFormsThatBothDeferToTheOwnerAreNotCompared() {
+        post(submission("jian-other-sci-2020", "360822", "sci_annual", "2020", value("pop_resident", "300000")))
+                .then().statusCode(202).body("notices", hasSize(0));
+        post(submission("jian-other-spt-2020", "360822", "spt_annual", "2020", value("pop_resident", "350000")))
+                .then().statusCode(202).body("notices", hasSize(0));
+    }
+
+    @Test
     void historyOfAnUnknownSeriesIsEmptyAndItsParametersAreRequired() {
         given().queryParam("region", "360728").queryParam("dataset", "edu_annual").queryParam("period", "2019")
                 .get(Submissions.PATH).then().statusCode(200).body("size()", equalTo(0));
         given().queryParam("region", "360728")
                 .get(Submissions.PATH).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors.field", equalTo(List.of("dataset", "period")));
+    }
+
+    private static UUID id(JsonPath submission) {
+        return UUID.fromString(submission.getString("id"));
+    }
+
+    private static JsonPath history(String region, String dataset, String period) {
+        return given().queryParam("region", region).queryParam("dataset", dataset).queryParam("period", period)
+                .get(Submissions.PATH).then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -35,6 +35,8 @@ final class SubmissionEvents implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     /** Every event of each submission, in the order they arrived: stored, then each step of its review. */
     private final Map<UUID, List<Received>> received = new ConcurrentHashMap<>();
+    /** Every event, in the order they arrived: one partition per test topic, so the order of publication. */
+    private final List<Received> arrived = new CopyOnWriteArrayList<>();
 
     private SubmissionEvents(KafkaConsumer<String, String> consumer) {
         this.consumer = consumer;
@@ -87,6 +89,12 @@ final class SubmissionEvents implements AutoCloseable {
         return received.get(submissionId).stream().filter(r -> r.event().reviewStatus() == status).findFirst().orElseThrow();
     }
 
+    /** The events of every submission listed, in the order they arrived, once the last one listed has arrived. */
+    List<Received> inArrivalOrder(List<UUID> submissionIds) {
+        await(submissionIds.get(submissionIds.size() - 1));
+        return arrived.stream().filter(r -> submissionIds.contains(r.event().submissionId())).toList();
+    }
+
     /** Whether the event of a submission has arrived by now. */
     boolean hasReceived(UUID submissionId) {
         poll();
@@ -101,8 +109,9 @@ final class SubmissionEvents implements AutoCloseable {
             } catch (IllegalArgumentException notOurs) {
                 continue; // the topic outlives test runs: only this run's submissions are looked up
             }
-            received.computeIfAbsent(event.submissionId(), id -> new CopyOnWriteArrayList<>())
-                    .add(new Received(record.key(), event));
+            Received one = new Received(record.key(), event);
+            received.computeIfAbsent(event.submissionId(), id -> new CopyOnWriteArrayList<>()).add(one);
+            arrived.add(one);
         }
     }
 

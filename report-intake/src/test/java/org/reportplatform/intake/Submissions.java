@@ -46,6 +46,11 @@ final class Submissions {
                 {"indicator": %s, "value": %s, "explanation": %s}""".formatted(quote(indicator), number, quote(explanation));
     }
 
+    /** The submission body with the date it was originally reported: history the province loads. */
+    static String reportedAt(String submission, String instant) {
+        return submission.substring(0, submission.lastIndexOf('}')) + ", \"reportedAt\": " + quote(instant) + "}";
+    }
+
     static Response post(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post(PATH);
     }

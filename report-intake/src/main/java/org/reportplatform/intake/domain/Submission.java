@@ -72,6 +72,13 @@ public class Submission extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /**
+     * When the unit reported it: {@link #receivedAt}, or the original report date of history the province loads
+     * ({@code reportedAt}); what timeliness is computed from.
+     */
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 
@@ -86,6 +93,19 @@ public class Submission extends PanacheEntityBase {
     @CollectionTable(name = "submission_warning", joinColumns = @JoinColumn(name = "submission_id"))
     @OrderColumn(name = "position")
     public List<SubmissionWarning> warnings = new ArrayList<>();
+
+    /** The required indicators of its form it does not state as actuals: empty for a full report. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "submission_missing_required", joinColumns = @JoinColumn(name = "submission_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "indicator", nullable = false, length = 64)
+    public List<String> missingRequired = new ArrayList<>();
+
+    /** Where its values of indicators several forms hold differ from the owner form's by more than 1%. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "submission_notice", joinColumns = @JoinColumn(name = "submission_id"))
+    @OrderColumn(name = "position")
+    public List<SubmissionNotice> notices = new ArrayList<>();
 
     /** Every step of this version's review, oldest first, its submission included. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -113,6 +133,12 @@ public class Submission extends PanacheEntityBase {
                 series.region(), series.dataset(), series.period());
     }
 
+    /** The newest version of a series, whatever its status. */
+    public static Optional<Submission> latest(SeriesKey series) {
+        return find("region = ?1 and dataset = ?2 and period = ?3 order by version desc",
+                series.region(), series.dataset(), series.period()).firstResultOptional();
+    }
+
     /** The version of a series that counts (SUBMITTED); none while no version was accepted. */
     public static Optional<Submission> effective(SeriesKey series) {
         return find("region = ?1 and dataset = ?2 and period = ?3 and status = ?4",
@@ -132,14 +158,17 @@ public class Submission extends PanacheEntityBase {
         }
     }
 
-    /** The submission as published: its values, and where its review stands now. */
+    /**
+     * The submission as published: its values, and where its review stands now; a held version is published flagged
+     * held, so that completeness tells it from a unit that sent nothing.
+     */
     public SubmissionEvent toEvent() {
         List<ReportedValue> published = values.stream()
                 .map(v -> new ReportedValue(IndicatorCode.of(v.indicator), v.value == null ? null : Numbers.canonical(v.value),
                         v.status, v.kind))
                 .toList();
         return new SubmissionEvent(id, submissionKey, RegionCode.of(region), DatasetCode.of(dataset), PeriodCode.of(period),
-                version, receivedAt, published, reviewStatus);
+                version, submittedAt, published, reviewStatus, status == SubmissionStatus.NEEDS_EXPLANATION);
     }
 
     /** Takes a review action and records it; the caller checked that it may be taken. */
@@ -157,6 +186,11 @@ public class Submission extends PanacheEntityBase {
 
     public SeriesKey series() {
         return new SeriesKey(region, dataset, period);
+    }
+
+    /** A submission that leaves out required indicators of its form: it counts with the values it has. */
+    public boolean isPartial() {
+        return !missingRequired.isEmpty();
     }
 
     /** The actual numbers this submission reports, by indicator; withheld values are missing, never 0. */

@@ -7,8 +7,9 @@ public enum SubmissionStatus {
     /** The version of its series that counts: the newest one accepted, published to Kafka. */
     SUBMITTED,
     /**
-     * Held: a soft rule flagged a value that carries no explanation. It is not published, and the SUBMITTED version,
-     * if any, keeps counting until a version with explanations replaces both.
+     * Held (待说明): a soft rule flagged a value that carries no explanation. It is published flagged held, so that
+     * completeness tells it from a unit that sent nothing, but never counts: the SUBMITTED version, if any, keeps
+     * counting until a version with explanations replaces both.
      */
     NEEDS_EXPLANATION,
     /** A newer version of the same series replaced it; it stays in the history. */

@@ -27,7 +27,9 @@ import org.reportplatform.intake.domain.Submission;
  * Delivery is at least once: an event goes out again when Kafka acknowledged it but the transaction that marks it
  * published did not commit (a crash, a database failure, the transaction timeout). Replicas may also publish
  * neighbouring rows out of order. Consumers therefore keep, per (region, dataset, period), the highest version
- * they have seen and drop repeats and older versions.
+ * they have seen and drop repeats and older versions. A held version (event {@code held}) is published too but does
+ * not count: for figures the highest version not held is the one to keep, and review steps of the version that
+ * counts may follow a held version with a higher number.
  * <p>
  * Row locks are held while waiting for the broker, so replicas never publish the same rows at the same time;
  * the transaction timeout covers the longest wait.

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.reportplatform.contracts.access.Caller;
 import org.reportplatform.contracts.access.Callers;
 import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.catalogue.DatasetCode;
+import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
@@ -33,8 +35,9 @@ import org.reportplatform.intake.service.ReviewService;
 import org.reportplatform.intake.service.SubmissionService;
 
 /**
- * Submissions and their review. A reporter submits for its own unit; everyone reads and reviews only within its region:
- * a submission outside it is as unknown as one that does not exist.
+ * Submissions and their review. A reporter submits for its own unit, the province for units within its region and
+ * their targets (see {@link SubmitterAccess}); everyone reads and reviews only within its region: a submission outside
+ * it is as unknown as one that does not exist.
  */
 @Path("/api/v1/submissions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,30 +47,33 @@ public class SubmissionResource {
     private final ReviewService reviews;
     private final RegionRegistry regions;
     private final Callers callers;
+    private final SubmitterAccess access;
 
-    SubmissionResource(SubmissionService service, ReviewService reviews, RegionRegistry regions, Callers callers) {
+    SubmissionResource(SubmissionService service, ReviewService reviews, RegionRegistry regions, Callers callers,
+                       SubmitterAccess access) {
         this.service = service;
         this.reviews = reviews;
         this.regions = regions;
         this.callers = callers;
+        this.access = access;
     }
 
     /**
      * 202 for a new submission: SUBMITTED and published to Kafka shortly after, or NEEDS_EXPLANATION and held, with
-     * the values to explain in its warnings; 200 for a replay of one stored before.
+     * the values to explain in its warnings (published flagged held); 200 for a replay of one stored before. Either
+     * way {@code partial} and {@code missingRequired} say which required indicators it lacks.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.REPORTER)
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.PROVINCE, Role.Names.REVIEWER})
     public Response submit(SubmissionRequest request) {
         requireBody(request);
         Caller caller = callers.current();
-        // a malformed or unknown region is the validator's to name; a well-formed other one is not this caller's
-        parsedRegion(request.region())
-                .filter(region -> regions.find(region).isPresent() && !region.equals(caller.region()))
-                .ifPresent(region -> {
-                    throw Callers.forbidden("a reporter submits for its own unit, " + caller.region()
-                            + ", not for " + region);
+        // a malformed or unknown region is the validator's to name; a known one may not be this caller's
+        parsedRegion(request.region()).flatMap(regions::find)
+                .flatMap(region -> access.refusal(caller, region, statesNoActual(request), request.reportedAt() != null))
+                .ifPresent(refusal -> {
+                    throw Callers.forbidden(refusal);
                 });
         SubmissionService.Outcome outcome = service.submit(request);
         Submission submission = outcome.submission();
@@ -122,6 +128,12 @@ public class SubmissionResource {
         return service.history(new SeriesKey(region, dataset, period)).stream()
                 .map(submission -> SubmissionView.of(submission, regions))
                 .toList();
+    }
+
+    /** No value is an actual figure: a region's own targets. A kind that is none is the validator's to name. */
+    private static boolean statesNoActual(SubmissionRequest request) {
+        return request.values() == null || request.values().stream().filter(Objects::nonNull)
+                .noneMatch(value -> value.resolvedKind().filter(ValueKind.ACTUAL::equals).isPresent());
     }
 
     private static Optional<RegionCode> parsedRegion(String code) {

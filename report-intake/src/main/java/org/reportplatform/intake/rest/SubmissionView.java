@@ -19,10 +19,16 @@ import org.reportplatform.intake.domain.SubmissionStatus;
 /**
  * A stored submission as the API shows it.
  *
- * @param publishedAt when Kafka acknowledged its event; null until the outbox relay has published it, and for good
- *                    when the submission is held (NEEDS_EXPLANATION)
+ * @param submittedAt when the unit reported it: receivedAt, or the original report date of history the province
+ *                    loaded (reportedAt); what timeliness is computed from
+ * @param publishedAt when Kafka acknowledged its event; null until the outbox relay has published it. A held
+ *                    submission (NEEDS_EXPLANATION) is published too, flagged held, and does not count
  * @param reviewStatus where the review of this version stands; null when it is held, since it never counted
  * @param warnings    the values soft rules flagged; each one whose value has no explanation holds the submission
+ * @param partial     true when it states fewer actual values than its form requires; it counts with what it has
+ * @param missingRequired the form's required indicators it does not state as actuals (reported or redacted)
+ * @param notices     its values that differ by more than 1% from another form's value of the same indicator, unit and
+ *                    period, where one of the two forms owns the indicator; they never hold the submission
  * @param transitions every step of its review, oldest first, beginning with its submission
  */
 public record SubmissionView(
@@ -35,9 +41,13 @@ public record SubmissionView(
         String dataset,
         String period,
         Instant receivedAt,
+        Instant submittedAt,
         Instant publishedAt,
         List<ValueView> values,
         List<WarningView> warnings,
+        boolean partial,
+        List<String> missingRequired,
+        List<NoticeView> notices,
         List<TransitionView> transitions) {
 
     public record RegionView(String code, String name) {
@@ -56,6 +66,15 @@ public record SubmissionView(
      * @param rule  the id of the rule in the contracts' reference/rules.json
      */
     public record WarningView(String field, String indicator, String rule, String message) {
+    }
+
+    /**
+     * @param field        where the value is in the request, {@code values[3].value}
+     * @param otherDataset the other form, whose version that counts states {@code otherValue}
+     * @param messageZh    the message in Chinese
+     */
+    public record NoticeView(String indicator, String field, String otherDataset, BigDecimal otherValue, String message,
+                             String messageZh) {
     }
 
     /**
@@ -86,6 +105,7 @@ public record SubmissionView(
                 submission.dataset,
                 submission.period,
                 submission.receivedAt,
+                submission.submittedAt,
                 submission.publishedAt,
                 submission.values.stream()
                         .map(v -> new ValueView(v.indicator, v.value == null ? null : Numbers.canonical(v.value), v.status, v.kind,
@@ -93,6 +113,12 @@ public record SubmissionView(
                         .toList(),
                 submission.warnings.stream()
                         .map(w -> new WarningView(w.field, w.indicator, w.rule, w.message))
+                        .toList(),
+                submission.isPartial(),
+                List.copyOf(submission.missingRequired),
+                submission.notices.stream()
+                        .map(n -> new NoticeView(n.indicator, n.field, n.otherDataset, Numbers.canonical(n.otherValue),
+                                n.message, n.messageZh))
                         .toList(),
                 submission.transitions.stream()
                         .map(t -> new TransitionView(t.action.wireName(), t.fromState, t.toState, t.actor, t.role.wireName(),

@@ -5,13 +5,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.reportplatform.contracts.catalogue.Catalogue;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
+import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.event.ValueStatus;
+import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.problem.FieldError;
 import org.reportplatform.contracts.problem.Problem;
 import org.reportplatform.contracts.problem.ProblemException;
@@ -29,13 +37,17 @@ import org.reportplatform.intake.outbox.OutboxRelay;
 import org.reportplatform.intake.rest.SubmissionRequest;
 
 /**
- * Accepts submissions: validates, stores them as a new version of their series and queues their event; or, when a soft
- * rule flags a value that carries no explanation, stores them held, unpublished, until a version explains it.
+ * Accepts submissions: validates, stores them as a new version of their series and queues their event. When a soft
+ * rule flags a value that carries no explanation the version is held (待说明): stored and published flagged held, but
+ * not counting, until a version explains it. A submission that leaves out required indicators of its form is stored
+ * as partial, and values that disagree with the owner form's get a notice; neither holds it.
  */
 @ApplicationScoped
 public class SubmissionService {
 
     private static final Logger LOG = Logger.getLogger(SubmissionService.class);
+    /** Periods begin by the calendar of the province, not of the server. */
+    private static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** What a POST did: stored a new submission, or recognised a replay of one stored before. */
     public record Outcome(Submission submission, boolean created) {
@@ -43,42 +55,95 @@ public class SubmissionService {
 
     private final SubmissionValidator validator;
     private final RuleChecker rules;
+    private final OwnerFormNotices notices;
     private final RegionRegistry regions;
+    private final Catalogue catalogue;
     private final OutboxRelay relay;
     private final MeterRegistry meters;
     private final String topic;
 
-    SubmissionService(SubmissionValidator validator, RuleChecker rules, RegionRegistry regions, OutboxRelay relay,
-                      MeterRegistry meters, @ConfigProperty(name = "platform.topics.submissions") String topic) {
+    SubmissionService(SubmissionValidator validator, RuleChecker rules, OwnerFormNotices notices, RegionRegistry regions,
+                      Catalogue catalogue, OutboxRelay relay, MeterRegistry meters,
+                      @ConfigProperty(name = "platform.topics.submissions") String topic) {
         this.validator = validator;
         this.rules = rules;
+        this.notices = notices;
         this.regions = regions;
+        this.catalogue = catalogue;
         this.relay = relay;
         this.meters = meters;
         this.topic = topic;
     }
 
+    /** Stores the submission; the caller was checked to be allowed to send it, {@code reportedAt} included. */
     public Outcome submit(SubmissionRequest request) {
-        List<FieldError> errors = validator.validate(request);
+        List<FieldError> errors = new ArrayList<>(validator.validate(request));
+        Optional<Instant> reportedAt = checkReportedAt(request, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("invalid-submission", "Invalid submission", "提交内容有误", errors);
         }
         ValidSubmission submission = ValidSubmission.of(request, regions);
-        String contentHash = submission.contentHash();
-        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(submission, contentHash));
+        String contentHash = submission.contentHash(reportedAt);
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(submission, contentHash, reportedAt));
         Submission stored = outcome.submission();
-        if (outcome.created() && stored.status == SubmissionStatus.SUBMITTED) {
-            LOG.infof("Accepted submission %s: %s %s, %s %s, version %d, %d values", stored.id, stored.region,
-                    submission.region().name(), stored.dataset, stored.period, stored.version, stored.values.size());
+        if (!outcome.created()) {
+            return outcome;
+        }
+        String reported = reportedAt.map(at -> ", reported " + at).orElse("");
+        String partial = stored.isPartial() ? ", partial: lacks " + String.join(", ", stored.missingRequired) : "";
+        if (stored.status == SubmissionStatus.SUBMITTED) {
+            LOG.infof("Accepted submission %s: %s %s, %s %s, version %d, %d values%s%s", stored.id, stored.region,
+                    submission.region().name(), stored.dataset, stored.period, stored.version, stored.values.size(),
+                    reported, partial);
             meters.counter("intake.submissions.accepted", "dataset", stored.dataset).increment();
-            relay.wakeUp();
-        } else if (outcome.created()) {
-            // nothing to publish: the relay has no reason to wake up
-            LOG.infof("Holding submission %s: %s %s, %s %s, version %d, until its flagged values are explained", stored.id,
-                    stored.region, submission.region().name(), stored.dataset, stored.period, stored.version);
+        } else {
+            LOG.infof("Holding submission %s: %s %s, %s %s, version %d, until its flagged values are explained%s%s",
+                    stored.id, stored.region, submission.region().name(), stored.dataset, stored.period, stored.version,
+                    reported, partial);
             meters.counter("intake.submissions.held", "dataset", stored.dataset).increment();
         }
+        stored.notices.forEach(notice -> LOG.infof("Notice on submission %s: %s", stored.id, notice.message));
+        // a held version is published too, flagged held
+        relay.wakeUp();
         return outcome;
+    }
+
+    /**
+     * The original report date of history being loaded: an instant no later than now and not before the period
+     * began (in China time). A period the validator refused leaves only the first check.
+     */
+    private static Optional<Instant> checkReportedAt(SubmissionRequest request, List<FieldError> errors) {
+        if (request.reportedAt() == null) {
+            return Optional.empty();
+        }
+        Instant reportedAt;
+        try {
+            // PostgreSQL keeps microseconds: the answer to this POST shows what a later GET shows
+            reportedAt = Instant.parse(request.reportedAt()).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException notAnInstant) {
+            errors.add(new FieldError("reportedAt", "is an ISO-8601 instant, e.g. 2021-01-20T09:30:00+08:00"));
+            return Optional.empty();
+        }
+        if (reportedAt.isAfter(Instant.now())) {
+            errors.add(new FieldError("reportedAt", "is later than now: a report cannot have been sent in the future"));
+            return Optional.empty();
+        }
+        Optional<PeriodCode> period = parsedPeriod(request.period());
+        Optional<Instant> periodStart = period.map(p -> p.start().atStartOfDay(REPORTING_ZONE).toInstant());
+        if (periodStart.filter(reportedAt::isBefore).isPresent()) {
+            errors.add(new FieldError("reportedAt", "is before " + period.get() + " began (" + period.get().start()
+                    + ", China time): a report cannot have been sent before its period"));
+            return Optional.empty();
+        }
+        return Optional.of(reportedAt);
+    }
+
+    private static Optional<PeriodCode> parsedPeriod(String code) {
+        try {
+            return Optional.of(PeriodCode.of(code));
+        } catch (IllegalArgumentException notAPeriod) {
+            return Optional.empty();
+        }
     }
 
     @Transactional
@@ -92,7 +157,7 @@ public class SubmissionService {
         return Submission.history(series);
     }
 
-    private Outcome store(ValidSubmission submission, String contentHash) {
+    private Outcome store(ValidSubmission submission, String contentHash, Optional<Instant> reportedAt) {
         // Key first, then series: every transaction takes them in this order, so they cannot deadlock.
         Submission.lockKey(submission.submissionKey());
         SubmissionSeries series = SubmissionSeries.lock(submission.series());
@@ -106,15 +171,37 @@ public class SubmissionService {
             return new Outcome(earlier.get(), false);
         }
         Submission.effective(series.key).ifPresent(SubmissionService::refuseIfAccepted);
+        reportedAt.ifPresent(at -> refuseIfReportedBeforeLatest(series.key, at));
         List<RuleChecker.Finding> warnings = softRuleFindings(submission);
         // A held version takes a version number all the same, so that versions stay in the order of arrival.
-        Submission stored = newSubmission(submission, series.nextVersion(), contentHash, warnings);
+        Submission stored = newSubmission(submission, series.nextVersion(), contentHash, warnings, reportedAt);
+        stored.missingRequired.addAll(missingRequired(submission));
+        stored.notices.addAll(notices.of(submission));
         Submission.supersede(series.key, stored.status.replaces());
         stored.persist();
-        if (stored.status == SubmissionStatus.SUBMITTED) {
-            OutboxEvent.of(topic, stored, stored.receivedAt).persist();
-        }
+        // a held version goes out too, flagged held: consumers tell 待说明 from 未报 and do not count it
+        OutboxEvent.of(topic, stored, stored.receivedAt).persist();
         return new Outcome(stored, true);
+    }
+
+    /** Versions keep the order of their report dates: a revision cannot have been reported before what it revises. */
+    private static void refuseIfReportedBeforeLatest(SeriesKey series, Instant reportedAt) {
+        Submission.latest(series).filter(latest -> reportedAt.isBefore(latest.submittedAt)).ifPresent(latest -> {
+            throw ProblemException.invalid("invalid-submission", "Invalid submission", List.of(new FieldError("reportedAt",
+                    "is before " + latest.submittedAt + ", when version " + latest.version
+                            + " of this series was reported: a revision is reported after the version it revises")));
+        });
+    }
+
+    /** The required indicators of the form the submission does not state as actuals: a missing value is not stated. */
+    private List<String> missingRequired(ValidSubmission submission) {
+        List<IndicatorCode> statedActuals = submission.values().stream()
+                .filter(value -> value.kind() == ValueKind.ACTUAL && value.status() != ValueStatus.MISSING)
+                .map(ReportedValue::indicator)
+                .toList();
+        return catalogue.dataset(submission.dataset()).orElseThrow().requiredBeyond(statedActuals).stream()
+                .map(IndicatorCode::value)
+                .toList();
     }
 
     /** Accepted data is locked: only the province, by reopening it, lets a new version in. */
@@ -141,7 +228,7 @@ public class SubmissionService {
     }
 
     private static Submission newSubmission(ValidSubmission submission, int version, String contentHash,
-                                            List<RuleChecker.Finding> warnings) {
+                                            List<RuleChecker.Finding> warnings, Optional<Instant> reportedAt) {
         Submission stored = new Submission();
         stored.id = UUID.randomUUID();
         stored.submissionKey = submission.submissionKey();
@@ -155,6 +242,7 @@ public class SubmissionService {
         stored.contentHash = contentHash;
         // PostgreSQL keeps microseconds: the answer to this POST shows what a later GET shows
         stored.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        stored.submittedAt = reportedAt.orElse(stored.receivedAt);
         for (int position = 0; position < submission.values().size(); position++) {
             ReportedValue value = submission.values().get(position);
             stored.values.add(new SubmissionValue(value.indicator().value(), value.value(), value.status(), value.kind(),
@@ -164,7 +252,7 @@ public class SubmissionService {
                 warning.rule().id(), warning.message())));
         if (stored.status == SubmissionStatus.SUBMITTED) {
             // the county is who submits until authentication names a person
-            stored.review(ReviewAction.SUBMIT, stored.region, ReviewRole.COUNTY, null, stored.receivedAt);
+            stored.review(ReviewAction.SUBMIT, stored.region, ReviewRole.COUNTY, null, stored.submittedAt);
         }
         return stored;
     }

@@ -3,10 +3,12 @@ package org.reportplatform.intake.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.reportplatform.contracts.catalogue.DatasetCode;
@@ -66,9 +68,10 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
 
     /**
      * SHA-256 of the content, the same however the sender orders the values or writes the numbers (329, 329.0):
-     * a replay of a key matches it, a reuse of the key for other content, another explanation included, does not.
+     * a replay of a key matches it, a reuse of the key for other content, another explanation or report date
+     * included, does not. Nothing is added without a report date, so that older hashes still match their replays.
      */
-    String contentHash() {
+    String contentHash(Optional<Instant> reportedAt) {
         String canonical = region.code() + "|" + dataset + "|" + period + "|" + IntStream.range(0, values.size()).boxed()
                 .sorted(Comparator.comparing((Integer position) -> values.get(position).indicator())
                         .thenComparing(position -> values.get(position).kind()))
@@ -77,7 +80,7 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
                     return kindPart(value.kind()) + value.indicator() + "=" + value.status().json() + ":"
                             + (value.value() == null ? "" : value.value().toPlainString()) + explanationPart(position);
                 })
-                .collect(Collectors.joining(","));
+                .collect(Collectors.joining(",")) + reportedAt.map(at -> "|reportedAt=" + at).orElse("");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
