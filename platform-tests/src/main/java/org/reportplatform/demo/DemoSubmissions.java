@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.reportplatform.contracts.access.Role;
 import org.reportplatform.contracts.access.TokenIssuer;
 import org.reportplatform.contracts.catalogue.Catalogue;
@@ -59,7 +61,9 @@ public final class DemoSubmissions {
         RegionRegistry regions = RegionRegistry.load();
         Catalogue catalogue = Catalogue.load();
         DemoFigures figures = new DemoFigures(catalogue);
-        List<Region> units = regions.reportingUnitsUnder(province);
+        // the units as they were each year: 龙南县 360727 reports 2019, 龙南市 360783 2020
+        List<Region> units = YEARS.stream().flatMap(year -> regions.reportingUnitsUnder(province, year).stream())
+                .filter(distinctCodes()).toList();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
@@ -68,7 +72,7 @@ public final class DemoSubmissions {
         for (Region unit : units) {
             // one task per unit keeps each unit's versions in order
             pending.add(pool.submit(() -> {
-                for (PeriodCode year : YEARS) {
+                for (PeriodCode year : YEARS.stream().filter(year -> regions.isValidIn(unit.code(), year)).toList()) {
                     for (Dataset dataset : catalogue.datasets().stream().filter(form -> form.isAssignedTo(unit)).toList()) {
                         int versions = year.equals(YEARS.get(1)) && Math.floorMod(unit.code().hashCode() + dataset.code().hashCode(), 8) == 0 ? 2 : 1;
                         for (PeriodCode period : periodsOf(dataset, year)) {
@@ -97,6 +101,11 @@ public final class DemoSubmissions {
         if (failed > 0) {
             System.exit(1);
         }
+    }
+
+    private static Predicate<Region> distinctCodes() {
+        Set<RegionCode> seen = ConcurrentHashMap.newKeySet();
+        return unit -> seen.add(unit.code());
     }
 
     /** The periods a form is reported for within a year: the year itself, or its quarters, months... */

@@ -118,9 +118,10 @@ class SubmissionToDashboardIT {
     }
 
     /**
-     * Yichun (宜春) reports a quarterly form with targets; one quarter goes through the review. The year is rolled up
-     * from the quarters, the accepted figure counts only the accepted quarter, the province's figure is traced to its
-     * submissions, and completeness counts who reported the quarter.
+     * Yichun (宜春) reports a quarterly form with targets; one quarter goes through the review. The half-year counts
+     * the units that sent both quarters, its completion the units that set a target for it; the accepted figure
+     * counts only the accepted quarter; the province's figure is traced to its submissions, and completeness counts
+     * who sent a full report of the quarter.
      */
     @Test
     void aReviewedQuarterlyFormRollsUpIsTracedToItsSourcesAndIsCountedForCompleteness() throws Exception {
@@ -129,23 +130,28 @@ class SubmissionToDashboardIT {
         JsonNode accepted = JSON.readTree(submitQuarter(yuanzhou, "2021Q1", 40, 1_000, 50).body());
         submitQuarter(yuanzhou, "2021Q2", 60, 3_000, 50);
         submitQuarter(fengxin, "2021Q1", 10, 500, 20);
+        submitQuarter(fengxin, "2021Q2", 15, 700, null);
         String transitions = platform.intake + "/api/v1/submissions/" + accepted.get("id").asText() + "/transitions";
         assertThat(post(transitions, "{\"action\": \"approve\", \"actor\": \"宜春市科技局\", \"role\": \"reviewer\"}", PROVINCE)
                 .statusCode()).isEqualTo(200);
         assertThat(post(transitions, "{\"action\": \"accept\", \"actor\": \"省科技厅\", \"role\": \"province\"}", PROVINCE)
                 .statusCode()).isEqualTo(200);
 
-        String year = platform.dashboard + "/api/v1/aggregates/%s?region=360900&period=2021";
+        String halfYear = platform.dashboard + "/api/v1/aggregates/%s?region=360900&period=2021S1";
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode contracts = get(year.formatted("sci_tech_contract_count"));
-            assertThat(contracts.get("value").decimalValue()).isEqualByComparingTo("110");
-            assertThat(contracts.get("target").decimalValue()).isEqualByComparingTo("120");
-            assertThat(contracts.get("completion").decimalValue().round(PRECISION))
-                    .isEqualByComparingTo(new BigDecimal("91.6666666667"));
-            // Σ amount ÷ Σ contracts over both quarters: (1000 + 3000 + 500) / 110
-            assertThat(get(year.formatted("sci_tech_contract_avg_amount")).get("value").decimalValue().round(PRECISION))
-                    .isEqualByComparingTo(new BigDecimal("40.9090909091"));
-            JsonNode acceptedOnly = get(year.formatted("sci_tech_contract_count") + "&status=accepted");
+            JsonNode contracts = get(halfYear.formatted("sci_tech_contract_count"));
+            assertThat(contracts.get("value").decimalValue()).isEqualByComparingTo("125");
+            assertThat(contracts.get("reportingUnits").asInt()).isEqualTo(2);
+            // only 袁州区 set a target for both quarters: 100 of its 100
+            assertThat(contracts.get("target").decimalValue()).isEqualByComparingTo("100");
+            assertThat(contracts.get("targetUnits").asInt()).isEqualTo(1);
+            assertThat(contracts.get("completion").decimalValue()).isEqualByComparingTo("100");
+            // Σ amount ÷ Σ contracts over both quarters: (1000 + 3000 + 500 + 700) / 125
+            assertThat(get(halfYear.formatted("sci_tech_contract_avg_amount")).get("value").decimalValue())
+                    .isEqualByComparingTo("41.6");
+            // of accepted data only 袁州区's first quarter: the half-year is served to that cut-off
+            JsonNode acceptedOnly = get(halfYear.formatted("sci_tech_contract_count") + "&status=accepted");
+            assertThat(acceptedOnly.get("cutOff").asText()).isEqualTo("2021Q1");
             assertThat(acceptedOnly.get("value").decimalValue()).isEqualByComparingTo("40");
             assertThat(acceptedOnly.get("reportingUnits").asInt()).isEqualTo(1);
         });
@@ -154,8 +160,8 @@ class SubmissionToDashboardIT {
         List<String> traced = new ArrayList<>();
         lineage.get("sources").forEach(source -> traced.add(source.get("region").asText() + " " + source.get("period").asText()
                 + " v" + source.get("version").asInt() + " " + source.get("reviewStatus").asText()));
-        assertThat(traced).containsExactly(
-                yuanzhou + " 2021Q1 v1 ACCEPTED", yuanzhou + " 2021Q2 v1 SUBMITTED", fengxin + " 2021Q1 v1 SUBMITTED");
+        assertThat(traced).containsExactly(yuanzhou + " 2021Q1 v1 ACCEPTED", yuanzhou + " 2021Q2 v1 SUBMITTED",
+                fengxin + " 2021Q1 v1 SUBMITTED", fengxin + " 2021Q2 v1 SUBMITTED");
 
         JsonNode completeness = get(platform.dashboard + "/api/v1/completeness?dataset=sci_quarterly&period=2021Q1&region=360900");
         assertThat(completeness.get("expected").asInt()).isEqualTo(REGIONS.reportingUnitsWithin(RegionCode.of("360900")));
@@ -163,12 +169,15 @@ class SubmissionToDashboardIT {
         assertThat(completeness.get("missing").asInt()).isEqualTo(completeness.get("expected").asInt() - 2);
     }
 
-    private static HttpResponse<String> submitQuarter(String unit, String quarter, int contracts, int amount, int target)
+    private static HttpResponse<String> submitQuarter(String unit, String quarter, int contracts, int amount, Integer target)
             throws Exception {
-        List<Map<String, Object>> values = List.of(
+        List<Map<String, Object>> values = new ArrayList<>(List.of(
                 Map.of("indicator", "sci_tech_contract_count", "value", contracts),
                 Map.of("indicator", "sci_tech_contract_amount", "value", amount),
-                Map.of("indicator", "sci_tech_contract_count", "value", target, "kind", "target"));
+                Map.of("indicator", "sci_innovation_platform_count", "value", 5)));
+        if (target != null) {
+            values.add(Map.of("indicator", "sci_tech_contract_count", "value", target, "kind", "target"));
+        }
         Map<String, Object> body = Map.of("submissionKey", "e2e-" + unit + "-" + quarter, "region", unit,
                 "dataset", "sci_quarterly", "period", quarter, "values", values);
         HttpResponse<String> response = post(platform.intake + "/api/v1/submissions", JSON.writeValueAsString(body), unit);

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -153,7 +152,20 @@ class AccessControlTest {
     }
 
     @Test
-    @Disabled("needs the validator change of issue13-intake: a city or the province may state targets of its own")
+    void aUnitReportsTheYearsOfTheCodeItTookOverUnderThatCode() {
+        // 赣县 360721 became 赣县区 360704 in 2016: its 2015 is reported as 360721, by 赣县区's token
+        as(TestTokens.reporter("360704"))
+                .body(submission("ganxian-2015", "360721", "edu_annual", "2015", value("edu_school_count", "210")))
+                .post(Submissions.PATH).then().statusCode(202).body("region.code", equalTo("360721"));
+        as(TestTokens.reporter("360704"))
+                .body(submission("ganxian-district-2015", "360704", "edu_annual", "2015", value("edu_school_count", "210")))
+                .post(Submissions.PATH).then().statusCode(422).body("errors[0].field", equalTo("region"));
+        as(TestTokens.reporter("360703"))
+                .body(submission("not-ganxian-2015", "360721", "edu_annual", "2015", value("edu_school_count", "210")))
+                .post(Submissions.PATH).then().statusCode(403);
+    }
+
+    @Test
     void theProvinceAndACitysReviewerSetTheRegionsOwnTargets() {
         String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
         try (SubmissionEvents events = SubmissionEvents.subscribe()) {

@@ -17,7 +17,7 @@ import org.reportplatform.contracts.problem.Language;
 import org.reportplatform.intake.service.RuleChecker;
 
 /**
- * Words the warnings of the submissions an answer carries in Chinese when the request prefers it. A warning is stored
+ * Words the warnings and notices of the submissions an answer carries in Chinese when the request prefers it. A warning is stored
  * in English with its rule's id; its Chinese is rendered from the rule and the submission's own numbers as it is
  * read, so that every answer about a submission, its POST, GET, history or review, speaks the caller's language.
  */
@@ -44,7 +44,7 @@ public class ChineseWarnings implements ContainerResponseFilter {
     }
 
     private SubmissionView inChinese(SubmissionView view) {
-        if (view.warnings().isEmpty()) {
+        if (view.warnings().isEmpty() && view.notices().isEmpty()) {
             return view;
         }
         // soft rules apply to the reported actual values only
@@ -52,7 +52,7 @@ public class ChineseWarnings implements ContainerResponseFilter {
                 .filter(value -> value.kind() == ValueKind.ACTUAL && value.status() == ValueStatus.REPORTED && value.value() != null)
                 .collect(Collectors.toMap(value -> IndicatorCode.of(value.indicator()), SubmissionView.ValueView::value));
         PeriodCode period = PeriodCode.of(view.period());
-        return view.withWarnings(view.warnings().stream()
+        return view.inChinese(view.warnings().stream()
                 .map(warning -> new SubmissionView.WarningView(warning.field(), warning.indicator(), warning.rule(),
                         rules.messageZh(warning.rule(), IndicatorCode.of(warning.indicator()), actuals, period)
                                 .orElse(warning.message())))

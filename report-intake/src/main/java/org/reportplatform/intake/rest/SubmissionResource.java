@@ -73,7 +73,7 @@ public class SubmissionResource {
         parsedRegion(request.region()).flatMap(regions::find)
                 .flatMap(region -> access.refusal(caller, region, statesNoActual(request), request.reportedAt() != null))
                 .ifPresent(refusal -> {
-                    throw Callers.forbidden(refusal);
+                    throw refusal;
                 });
         SubmissionService.Outcome outcome = service.submit(request);
         Submission submission = outcome.submission();
@@ -123,7 +123,8 @@ public class SubmissionResource {
         parsedRegion(region)
                 .filter(asked -> !caller.covers(asked, regions))
                 .ifPresent(asked -> {
-                    throw Callers.forbidden(asked + " lies outside " + caller.region() + ", the token's region");
+                    throw Callers.forbidden(asked + " lies outside " + caller.region() + ", the token's region",
+                            asked + " 不在令牌所属地区 " + caller.region() + " 之内");
                 });
         return service.history(new SeriesKey(region, dataset, period)).stream()
                 .map(submission -> SubmissionView.of(submission, regions))

@@ -1,5 +1,6 @@
 package org.reportplatform.intake.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -71,10 +72,14 @@ public record SubmissionView(
     /**
      * @param field        where the value is in the request, {@code values[3].value}
      * @param otherDataset the other form, whose version that counts states {@code otherValue}
-     * @param messageZh    the message in Chinese
+     * @param messageZh    the message in Chinese, written as {@code message} when the request prefers Chinese
      */
     public record NoticeView(String indicator, String field, String otherDataset, BigDecimal otherValue, String message,
-                             String messageZh) {
+                             @JsonIgnore String messageZh) {
+
+        NoticeView inChinese() {
+            return new NoticeView(indicator, field, otherDataset, otherValue, messageZh, messageZh);
+        }
     }
 
     /**
@@ -86,10 +91,11 @@ public record SubmissionView(
                                  @JsonInclude(JsonInclude.Include.NON_NULL) String comment, Instant at) {
     }
 
-    /** The same submission with other warnings: the ones it has, worded in another language. */
-    public SubmissionView withWarnings(List<WarningView> worded) {
+    /** The same submission in Chinese: its warnings as {@code worded}, its notices in their Chinese. */
+    public SubmissionView inChinese(List<WarningView> worded) {
         return new SubmissionView(id, submissionKey, status, reviewStatus, version, region, dataset, period, receivedAt,
-                publishedAt, values, worded, transitions);
+                submittedAt, publishedAt, values, worded, partial, missingRequired,
+                notices.stream().map(NoticeView::inChinese).toList(), transitions);
     }
 
     public static SubmissionView of(Submission submission, RegionRegistry regions) {

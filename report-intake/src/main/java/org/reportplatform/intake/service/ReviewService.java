@@ -72,7 +72,7 @@ public class ReviewService {
         Role needed = review.role() == ReviewRole.REVIEWER ? Role.REVIEWER : Role.PROVINCE;
         if (!caller.has(needed)) {
             throw Callers.forbidden("to " + review.action().wireName() + " the token must carry the role "
-                    + needed.groupName());
+                    + needed.groupName(), "此审核操作（" + review.action().wireName() + "）需要令牌具有角色 " + needed.groupName());
         }
         Submission reviewed = QuarkusTransaction.requiringNew().call(() -> apply(id, review, caller));
         ReviewTransition step = reviewed.transitions.get(reviewed.transitions.size() - 1);

@@ -121,18 +121,21 @@ public class SubmissionService {
             // PostgreSQL keeps microseconds: the answer to this POST shows what a later GET shows
             reportedAt = Instant.parse(request.reportedAt()).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException notAnInstant) {
-            errors.add(new FieldError("reportedAt", "is an ISO-8601 instant, e.g. 2021-01-20T09:30:00+08:00"));
+            errors.add(new FieldError("reportedAt", "is an ISO-8601 instant, e.g. 2021-01-20T09:30:00+08:00",
+                    "应为 ISO-8601 时间，如 2021-01-20T09:30:00+08:00"));
             return Optional.empty();
         }
         if (reportedAt.isAfter(Instant.now())) {
-            errors.add(new FieldError("reportedAt", "is later than now: a report cannot have been sent in the future"));
+            errors.add(new FieldError("reportedAt", "is later than now: a report cannot have been sent in the future",
+                    "晚于当前时间：报送时间不能在未来"));
             return Optional.empty();
         }
         Optional<PeriodCode> period = parsedPeriod(request.period());
         Optional<Instant> periodStart = period.map(p -> p.start().atStartOfDay(REPORTING_ZONE).toInstant());
         if (periodStart.filter(reportedAt::isBefore).isPresent()) {
             errors.add(new FieldError("reportedAt", "is before " + period.get() + " began (" + period.get().start()
-                    + ", China time): a report cannot have been sent before its period"));
+                    + ", China time): a report cannot have been sent before its period",
+                    "早于报告期 " + period.get() + " 开始（" + period.get().start() + "）：报送时间不能早于报告期"));
             return Optional.empty();
         }
         return Optional.of(reportedAt);
@@ -187,9 +190,10 @@ public class SubmissionService {
     /** Versions keep the order of their report dates: a revision cannot have been reported before what it revises. */
     private static void refuseIfReportedBeforeLatest(SeriesKey series, Instant reportedAt) {
         Submission.latest(series).filter(latest -> reportedAt.isBefore(latest.submittedAt)).ifPresent(latest -> {
-            throw ProblemException.invalid("invalid-submission", "Invalid submission", List.of(new FieldError("reportedAt",
-                    "is before " + latest.submittedAt + ", when version " + latest.version
-                            + " of this series was reported: a revision is reported after the version it revises")));
+            throw ProblemException.invalid("invalid-submission", "Invalid submission", "提交内容有误", List.of(new FieldError(
+                    "reportedAt", "is before " + latest.submittedAt + ", when version " + latest.version
+                            + " of this series was reported: a revision is reported after the version it revises",
+                    "早于第 " + latest.version + " 版的报送时间 " + latest.submittedAt + "：修订版须在被修订版之后报送")));
         });
     }
 
