@@ -90,7 +90,10 @@ public class SubmissionService {
             return outcome;
         }
         String reported = reportedAt.map(at -> ", reported " + at).orElse("");
-        String partial = stored.isPartial() ? ", partial: lacks " + String.join(", ", stored.missingRequired) : "";
+        // the first few are enough to recognise the case in a log line; the submission lists them all
+        String partial = stored.isPartial() ? ", partial: lacks " + stored.missingRequired.size() + " required ("
+                + String.join(", ", stored.missingRequired.stream().limit(3).toList())
+                + (stored.missingRequired.size() > 3 ? ", …)" : ")") : "";
         if (stored.status == SubmissionStatus.SUBMITTED) {
             LOG.infof("Accepted submission %s: %s %s, %s %s, version %d, %d values%s%s", stored.id, stored.region,
                     submission.region().name(), stored.dataset, stored.period, stored.version, stored.values.size(),
