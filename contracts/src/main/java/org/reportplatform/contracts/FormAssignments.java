@@ -3,10 +3,8 @@ package org.reportplatform.contracts;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Dataset;
@@ -25,8 +23,8 @@ import org.reportplatform.contracts.region.Validity;
  */
 public final class FormAssignments {
 
-    /** @param year the year whose units count ({@link Validity#yearOf}), empty for today's units */
-    private record Expectation(Set<Dataset> forms, RegionCode region, Optional<Year> year) {
+    /** @param year the year whose units count ({@link Validity#yearOf}) */
+    private record Expectation(Set<Dataset> forms, RegionCode region, Year year) {
     }
 
     private final RegionRegistry regions;
@@ -41,11 +39,6 @@ public final class FormAssignments {
                 indicator -> Set.copyOf(catalogue.datasets().stream().filter(form -> form.contains(indicator.code())).toList())));
     }
 
-    /** The units in use today within the region, itself included, expected to report the form, by code. */
-    public List<Region> unitsExpectedToReport(Dataset form, RegionCode region) {
-        return regions.reportingUnitsUnder(region).stream().filter(form::isAssignedTo).toList();
-    }
-
     /**
      * The units in use in the period within the region as it was then, itself included, expected to report the form,
      * by code: for 2017, 南昌市 expects 湾里区 (until 2018), not 红谷滩区 (from 2019).
@@ -54,19 +47,15 @@ public final class FormAssignments {
         return regions.reportingUnitsUnder(region, period).stream().filter(form::isAssignedTo).toList();
     }
 
-    /** How many units in use today within the region are expected to report the indicator, in any of the forms that hold it. */
-    public int unitsExpectedToReport(IndicatorCode indicator, RegionCode region) {
-        return expected(indicator, region, Optional.empty(), () -> regions.reportingUnitsUnder(region));
-    }
-
-    /** How many units in use in the period within the region as it was then are expected to report the indicator. */
+    /**
+     * How many units in use in the period within the region as it was then are expected to report the indicator, in
+     * any of the forms that hold it.
+     */
     public int unitsExpectedToReport(IndicatorCode indicator, RegionCode region, PeriodCode period) {
-        return expected(indicator, region, Optional.of(Validity.yearOf(period)), () -> regions.reportingUnitsUnder(region, period));
-    }
-
-    private int expected(IndicatorCode indicator, RegionCode region, Optional<Year> year, Supplier<List<Region>> units) {
         Set<Dataset> forms = formsHolding.getOrDefault(indicator, Set.of());
-        return expectedCounts.computeIfAbsent(new Expectation(forms, region, year), expectation ->
-                (int) units.get().stream().filter(unit -> forms.stream().anyMatch(form -> form.isAssignedTo(unit))).count());
+        return expectedCounts.computeIfAbsent(new Expectation(forms, region, Validity.yearOf(period)), expectation ->
+                (int) regions.reportingUnitsUnder(region, period).stream()
+                        .filter(unit -> forms.stream().anyMatch(form -> form.isAssignedTo(unit)))
+                        .count());
     }
 }

@@ -140,12 +140,13 @@ class ReferenceDataTest {
         Dataset sports = catalogue.dataset(
                 DatasetCode.of("spt_annual")).orElseThrow();
 
-        assertThat(assignments.unitsExpectedToReport(sports, nanchang)).hasSize(9)
+        PeriodCode year = PeriodCode.of("2023");
+        assertThat(assignments.unitsExpectedToReport(sports, nanchang, year)).hasSize(9)
                 .noneMatch(unit -> unit.kind() == RegionKind.ZONE);
         assertThat(assignments.unitsExpectedToReport(
-                IndicatorCode.of("spt_venue_area"), nanchang)).isEqualTo(9);
+                IndicatorCode.of("spt_venue_area"), nanchang, year)).isEqualTo(9);
         assertThat(assignments.unitsExpectedToReport(
-                IndicatorCode.of("pop_resident"), nanchang))
+                IndicatorCode.of("pop_resident"), nanchang, year))
                 .as("also in sci_annual, which zones report").isEqualTo(11);
     }
 
@@ -160,7 +161,7 @@ class ReferenceDataTest {
         // 湾里区 360105 (until 2018) is expected for 2017, 红谷滩区 360113 (from 2019) is not: 11 units all the same
         assertThat(assignments.unitsExpectedToReport(education, nanchang, y2017)).hasSize(11)
                 .extracting(unit -> unit.code().value()).contains("360105").doesNotContain("360113");
-        assertThat(assignments.unitsExpectedToReport(education, nanchang)).hasSize(11)
+        assertThat(assignments.unitsExpectedToReport(education, nanchang, PeriodCode.of("2023"))).hasSize(11)
                 .extracting(unit -> unit.code().value()).contains("360113").doesNotContain("360105");
         assertThat(assignments.unitsExpectedToReport(sports, nanchang, y2017)).hasSize(9)
                 .noneMatch(unit -> unit.kind() == RegionKind.ZONE);
