@@ -99,7 +99,7 @@ public final class SoakRun {
 
     /** {@code rate} submissions per second from {@link #SENDERS} threads, each unit in turn, for {@code duration}. */
     private void submitFor(Duration duration, double rate) throws InterruptedException {
-        List<Region> units = regions.reportingUnitsUnder(province).stream().filter(dataset::isAssignedTo).toList();
+        List<Region> units = regions.reportingUnitsUnder(province, period).stream().filter(dataset::isAssignedTo).toList();
         Map<RegionCode, String> reporters = new HashMap<>();
         units.forEach(unit -> reporters.put(unit.code(), issuer.issue("soak " + unit.code(), unit.code().value(), List.of(Role.REPORTER), TOKEN_LIFETIME)));
         DemoFigures figures = new DemoFigures(catalogue);

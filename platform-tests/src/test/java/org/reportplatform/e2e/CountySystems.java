@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reportplatform.contracts.access.Role;
 import org.reportplatform.launch.ChildProcesses;
+import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
@@ -52,7 +53,8 @@ final class CountySystems implements AutoCloseable {
     private CountySystems(RunningPlatform platform, RegionRegistry regions, RegionCode province, String period, long seed) {
         this.platform = platform;
         this.period = period;
-        this.counties = regions.reportingUnitsUnder(province);
+        // the units as they were in the period: a code not yet in use then is refused
+        this.counties = regions.reportingUnitsUnder(province, PeriodCode.of(period));
         this.random = new Random(seed);
         this.thread = new Thread(this::submitUntilClosed, "county-systems-" + period);
     }

@@ -143,23 +143,26 @@ public class SubmissionValidator {
             return;
         }
         String validity = region.validity().toString();
-        Optional<RegionCode> inUse = sameUnitInUse(region.code(), period);
-        String instead = inUse.map(code -> "; report it as " + code).orElse("");
-        String insteadZh = inUse.map(code -> "；请以 " + code + " 报送").orElse("");
+        String inUse = sameUnitInUse(region.code(), period).stream().map(RegionCode::value).collect(Collectors.joining(" / "));
+        String instead = inUse.isEmpty() ? "" : "; report it as " + inUse;
+        String insteadZh = inUse.isEmpty() ? "" : "；请以 " + inUse + " 报送";
         errors.add(new FieldError("region", region.code() + " " + region.name() + " was not in use in " + period
                 + " (in use " + validity + ")" + instead,
                 region.code() + " " + region.name() + " 在 " + period + " 不是有效的区划代码（有效期 " + validity + "）" + insteadZh));
     }
 
-    /** The code the same unit had in the period: its successor, or the predecessor it took over. Only on refusals. */
-    private Optional<RegionCode> sameUnitInUse(RegionCode code, PeriodCode period) {
+    /**
+     * The codes the same unit had in the period: its successor, or the predecessors it took over (新建区 360112 took over
+     * 新建县 360122 and, in 2019, 湾里区 360105). Only on refusals.
+     */
+    private List<RegionCode> sameUnitInUse(RegionCode code, PeriodCode period) {
         Optional<RegionCode> successor = regions.successorOf(code).filter(next -> regions.isValidIn(next, period));
         if (successor.isPresent()) {
-            return successor;
+            return List.of(successor.get());
         }
-        return regions.allRecords().stream().map(Region::code)
+        return regions.allRecords().stream().map(Region::code).distinct()
                 .filter(earlier -> regions.isValidIn(earlier, period) && regions.isPredecessorOf(earlier, code))
-                .findFirst();
+                .toList();
     }
 
     /** The problems of a series of actual values (region, form, period), e.g. for a draft of one. */
