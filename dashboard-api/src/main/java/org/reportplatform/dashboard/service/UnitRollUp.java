@@ -1,20 +1,18 @@
 package org.reportplatform.dashboard.service;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Collection;
 import org.reportplatform.contracts.catalogue.AggregationRule;
 import org.reportplatform.contracts.catalogue.Indicator;
+import org.reportplatform.contracts.catalogue.Quotient;
 
 /**
  * A region's figure recomputed at read time over some of its units (those that set a target, those that reported in
  * both years), by the indicator's {@link AggregationRule} as indicator-service rolls it up: Σ value (SUM, NONE), the
  * largest value (MAX), Σ numerator × factor / Σ denominator (RATIO), Σ(value × weight) / Σ weight
- * (AVERAGE_WEIGHTED). Quotients carry 16 significant digits, as the published figures do (docs/adr/0003).
+ * (AVERAGE_WEIGHTED). Quotients are the platform's one division ({@link Quotient}).
  */
 public final class UnitRollUp {
-
-    private static final MathContext QUOTIENT_PRECISION = MathContext.DECIMAL64;
 
     private UnitRollUp() {
     }
@@ -40,20 +38,11 @@ public final class UnitRollUp {
     private static BigDecimal quotientOver(Indicator indicator, Collection<UnitValue> units) {
         BigDecimal numerator = units.stream().map(UnitValue::numerator).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal denominator = units.stream().map(UnitValue::denominator).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return quotient(numerator.multiply(factorOf(indicator)), denominator);
+        return Quotient.of(numerator.multiply(factorOf(indicator)), denominator);
     }
 
     /** The factor the quotient is scaled by: 100 for a percentage; a weighted average has none. */
     static BigDecimal factorOf(Indicator indicator) {
         return indicator.rule() == AggregationRule.RATIO ? indicator.factor() : BigDecimal.ONE;
-    }
-
-    private static BigDecimal quotient(BigDecimal dividend, BigDecimal divisor) {
-        if (divisor.signum() == 0) {
-            return null;
-        }
-        BigDecimal stripped = dividend.divide(divisor, QUOTIENT_PRECISION).stripTrailingZeros();
-        // 2E+2 is exact but reads badly on the wire: keep whole numbers plain
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

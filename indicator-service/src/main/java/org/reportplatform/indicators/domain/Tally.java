@@ -1,11 +1,11 @@
 package org.reportplatform.indicators.domain;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.reportplatform.contracts.catalogue.Indicator;
+import org.reportplatform.contracts.catalogue.Quotient;
 
 /**
  * What a set of reporting units contributes to one indicator of one region and period: the running sums every
@@ -33,11 +33,6 @@ public record Tally(
         int withheldUnits,
         int incompleteUnits) {
 
-    /**
-     * Quotients carry 16 significant digits (IEEE 754 decimal64, rounded half-even), far beyond what any figure
-     * reported by a county means.
-     */
-    public static final MathContext QUOTIENT_PRECISION = MathContext.DECIMAL64;
 
     public static final Tally EMPTY = new Tally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 0, 0, 0);
 
@@ -116,17 +111,8 @@ public record Tally(
         return switch (indicator.rule()) {
             case SUM, NONE -> sum;
             case MAX -> maxCandidates.get(maxCandidates.size() - 1);
-            case RATIO -> quotient(numerator.multiply(indicator.factor()), denominator);
-            case AVERAGE_WEIGHTED -> quotient(numerator, denominator);
+            case RATIO -> Quotient.of(numerator.multiply(indicator.factor()), denominator);
+            case AVERAGE_WEIGHTED -> Quotient.of(numerator, denominator);
         };
-    }
-
-    private static BigDecimal quotient(BigDecimal dividend, BigDecimal divisor) {
-        if (divisor.signum() == 0) {
-            return null;
-        }
-        BigDecimal stripped = dividend.divide(divisor, QUOTIENT_PRECISION).stripTrailingZeros();
-        // 2E+2 is exact but reads badly on the wire: keep whole numbers plain
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
