@@ -186,7 +186,10 @@ function signIn() {
 }
 
 async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  // problems come back in the page's language
+  const response = await fetch(path, {
+    headers: { Accept: 'application/json', 'Accept-Language': state.lang === 'zh' ? 'zh-CN' : 'en' },
+  });
   if (response.status === 401) {
     signIn();
   }

@@ -66,7 +66,8 @@ public class ExportResource {
                 yield tables.completeness(form, RequestParameters.periodOf(form, "period", period),
                         regions.parse("region", region));
             }
-            default -> throw RequestParameters.invalid("type", "is children, completeness, sources or trend");
+            default -> throw RequestParameters.invalid("type", "is children, completeness, sources or trend",
+                    "须为 children、completeness、sources 或 trend");
         };
         return Response.ok(table.utf8WithBom(), CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.name() + ".csv\"")

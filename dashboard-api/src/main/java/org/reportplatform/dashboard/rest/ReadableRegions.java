@@ -25,7 +25,8 @@ class ReadableRegions {
         var caller = callers.current();
         // an unknown region is the 404 of the query that looks it up, whoever asks
         if (regions.find(region).isPresent() && !caller.covers(region, regions)) {
-            throw Callers.forbidden(name + " " + region + " lies outside " + caller.region() + ", the token's region");
+            throw Callers.forbidden(name + " " + region + " lies outside " + caller.region() + ", the token's region",
+                    name + " " + region + " 不在令牌所属地区 " + caller.region() + " 之内");
         }
         return region;
     }

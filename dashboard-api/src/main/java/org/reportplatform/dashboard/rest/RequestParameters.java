@@ -56,15 +56,17 @@ final class RequestParameters {
         PeriodCode from = period(fromName, fromRaw);
         PeriodCode to = period(toName, toRaw);
         if (from.type() != to.type()) {
-            throw invalid(toName, "is a " + to.type() + " period, " + fromName + " a " + from.type() + " one");
+            throw invalid(toName, "is a " + to.type() + " period, " + fromName + " a " + from.type() + " one",
+                    "与 " + fromName + " 的期别类型不同（" + to.type() + " / " + from.type() + "）");
         }
         if (to.compareTo(from) < 0) {
-            throw invalid(toName, "comes before " + fromName);
+            throw invalid(toName, "comes before " + fromName, "早于 " + fromName);
         }
         List<PeriodCode> periods = new ArrayList<>();
         for (PeriodCode period = from; period.compareTo(to) <= 0; period = next(period)) {
             if (periods.size() == MAX_PERIODS) {
-                throw invalid(toName, "is more than " + MAX_PERIODS + " periods after " + fromName);
+                throw invalid(toName, "is more than " + MAX_PERIODS + " periods after " + fromName,
+                        "距 " + fromName + " 超过 " + MAX_PERIODS + " 期");
             }
             periods.add(period);
         }
@@ -101,25 +103,27 @@ final class RequestParameters {
     static PeriodCode periodOf(Dataset form, String name, String raw) {
         PeriodCode period = period(name, raw);
         if (FormPeriods.makingUp(form, period).isEmpty()) {
-            throw invalid(name, form.code() + " is reported per " + form.periodType() + " period, not " + period.type());
+            throw invalid(name, form.code() + " is reported per " + form.periodType() + " period, not " + period.type(),
+                    form.code() + " 按 " + form.periodType() + " 期别报送，" + period + " 不由其期别组成");
         }
         return period;
     }
 
     private static <T> T parse(String name, String raw, Function<String, T> parser) {
         if (raw == null || raw.isBlank()) {
-            throw invalid(name, "is required");
+            throw invalid(name, "is required", "必填");
         }
         try {
             return parser.apply(raw);
         } catch (IllegalArgumentException malformed) {
-            throw invalid(name, malformed.getMessage());
+            throw invalid(name, malformed.getMessage(), "格式不正确：" + malformed.getMessage());
         }
     }
 
-    static ProblemException invalid(String name, String message) {
+    static ProblemException invalid(String name, String message, String messageZh) {
         Problem problem = Problem.of("invalid-parameter", "Invalid parameter", 400, "invalid parameter " + name + ": " + message)
-                .withErrors(List.of(new FieldError(name, message)));
+                .withChinese("参数有误", "参数 " + name + " 有误：" + messageZh)
+                .withErrors(List.of(new FieldError(name, message, messageZh)));
         return new ProblemException(problem);
     }
 }

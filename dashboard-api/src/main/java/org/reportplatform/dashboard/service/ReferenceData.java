@@ -33,14 +33,14 @@ public class ReferenceData {
     }
 
     public Dataset dataset(DatasetCode code) {
-        return catalogue.dataset(code).orElseThrow(() -> ProblemException.notFound("unknown dataset " + code));
+        return catalogue.dataset(code).orElseThrow(() -> ProblemException.notFound("unknown dataset " + code, "未知报表 " + code));
     }
 
     public Region region(RegionCode code) {
-        return regions.find(code).orElseThrow(() -> ProblemException.notFound("unknown region " + code));
+        return regions.find(code).orElseThrow(() -> ProblemException.notFound("unknown region " + code, "未知地区 " + code));
     }
 
     private static ProblemException unknownIndicator(String code) {
-        return ProblemException.notFound("unknown indicator " + code);
+        return ProblemException.notFound("unknown indicator " + code, "未知指标 " + code);
     }
 }

@@ -57,6 +57,24 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void theDashboardsRefusalsAreInChineseWhenTheRequestPrefersIt() {
+        problem(given().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5").queryParam("period", "2020")
+                .get("/api/v1/aggregates/edu_school_count"), 400)
+                .body("title", equalTo("参数有误"))
+                .body("detail", equalTo("参数 region 有误：必填"))
+                .body("errors[0].field", equalTo("region"))
+                .body("errors[0].message", equalTo("必填"));
+        problem(given().header("Accept-Language", "zh-CN").get("/api/v1/regions/369900"), 404)
+                .body("detail", equalTo("未知地区 369900"));
+        problem(given().header("Accept-Language", "zh-CN")
+                .get("/api/v1/completeness?dataset=edu_annual&period=2020Q1&region=360000"), 400)
+                .body("errors[0].message", containsString("按 YEARLY 期别报送"));
+        // English stays the default
+        problem(given().queryParam("period", "2020").get("/api/v1/aggregates/edu_school_count"), 400)
+                .body("title", equalTo("Invalid parameter"));
+    }
+
+    @Test
     void completenessOfAnUnknownDatasetOrRegionIsNotFound() {
         problem(completenessOf("edu_monthly", "2020", "360000"), 404)
                 .body("detail", equalTo("unknown dataset edu_monthly"))
