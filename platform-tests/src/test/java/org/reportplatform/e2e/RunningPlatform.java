@@ -136,9 +136,18 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A POST of JSON with a bearer token. */
     HttpResponse<String> post(String url, String json, String token) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return post(url, json, token, null);
+    }
+
+    /** A JSON POST with a bearer token, asking for answers in {@code language} (an Accept-Language) unless null. */
+    HttpResponse<String> post(String url, String json, String token, String language) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET with a bearer token. */

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import org.reportplatform.contracts.catalogue.DatasetCode;
 class TrustedFiguresIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Catalogue CATALOGUE = Catalogue.load();
     private static final String PROVINCE = "360000";
     private static final Role[] PROVINCE_WIDE = {Role.REVIEWER, Role.PROVINCE, Role.ANALYST};
@@ -288,7 +284,7 @@ class TrustedFiguresIT {
     private static HttpResponse<String> submit(String unit, String dataset, String period, List<Map<String, Object>> values,
                                                String language) throws Exception {
         String key = "e2e-" + unit + "-" + dataset + "-" + period + "-" + values.hashCode();
-        return send(platform.intake + "/api/v1/submissions", body(unit, dataset, period, key, values),
+        return platform.post(platform.intake + "/api/v1/submissions", body(unit, dataset, period, key, values),
                 platform.token(unit, Role.REPORTER), language);
     }
 
@@ -296,18 +292,6 @@ class TrustedFiguresIT {
             throws IOException {
         return JSON.writeValueAsString(Map.of("submissionKey", key, "region", region, "dataset", dataset, "period", period,
                 "values", values));
-    }
-
-    private static HttpResponse<String> send(String url, String body, String token, String language)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> fields(HttpResponse<String> problem) throws IOException {

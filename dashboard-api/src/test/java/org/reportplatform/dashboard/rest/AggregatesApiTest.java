@@ -10,12 +10,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.reportplatform.dashboard.support.FigureRequests.children;
+import static org.reportplatform.dashboard.support.FigureRequests.figure;
 import static org.reportplatform.dashboard.support.SameNumber.exactNumbers;
 import static org.reportplatform.dashboard.support.SameNumber.sameNumber;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -403,17 +404,4 @@ class AggregatesApiTest {
                 2, 0, 2, Events.UPDATED_AT, ValueKind.ACTUAL, Basis.RECEIVED);
     }
 
-    private static ValidatableResponse figure(String indicator, String region, String period) {
-        return given().config(exactNumbers())
-                .queryParam("region", region).queryParam("period", period)
-                .when().get("/api/v1/aggregates/{indicator}", indicator)
-                .then().statusCode(200).contentType("application/json");
-    }
-
-    private static ValidatableResponse children(String indicator, String region, String period) {
-        return given().config(exactNumbers())
-                .queryParam("region", region).queryParam("period", period)
-                .when().get("/api/v1/aggregates/{indicator}/children", indicator)
-                .then().statusCode(200).contentType("application/json");
-    }
 }

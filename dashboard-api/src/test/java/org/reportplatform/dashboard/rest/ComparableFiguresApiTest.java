@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.reportplatform.dashboard.support.SameNumber.exactNumbers;
+import static org.reportplatform.dashboard.support.FigureRequests.children;
+import static org.reportplatform.dashboard.support.FigureRequests.figure;
 import static org.reportplatform.dashboard.support.SameNumber.sameNumber;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -283,17 +283,4 @@ class ComparableFiguresApiTest {
                 null, null, reporting, 0, expected, city.updatedAt(), ValueKind.ACTUAL, Basis.RECEIVED);
     }
 
-    private static ValidatableResponse figure(String indicator, String region, String period) {
-        return given().config(exactNumbers())
-                .queryParam("region", region).queryParam("period", period)
-                .when().get("/api/v1/aggregates/{indicator}", indicator)
-                .then().statusCode(200).contentType("application/json");
-    }
-
-    private static ValidatableResponse children(String indicator, String region, String period) {
-        return given().config(exactNumbers())
-                .queryParam("region", region).queryParam("period", period)
-                .when().get("/api/v1/aggregates/{indicator}/children", indicator)
-                .then().statusCode(200).contentType("application/json");
-    }
 }
