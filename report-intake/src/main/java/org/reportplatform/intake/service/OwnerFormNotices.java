@@ -3,7 +3,9 @@ package org.reportplatform.intake.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Dataset;
@@ -37,6 +39,8 @@ public class OwnerFormNotices {
     /** The notices of a submission about to be stored, against the versions that count of the unit's other forms. */
     List<SubmissionNotice> of(ValidSubmission submission) {
         List<SubmissionNotice> notices = new ArrayList<>();
+        // each other form's counting version is read once, however many shared indicators it states
+        Map<DatasetCode, Map<IndicatorCode, BigDecimal>> countingValues = new HashMap<>();
         for (int position = 0; position < submission.values().size(); position++) {
             ReportedValue value = submission.values().get(position);
             List<Dataset> holding = catalogue.formsHolding(value.indicator());
@@ -51,7 +55,8 @@ public class OwnerFormNotices {
                     continue;
                 }
                 String field = "values[" + position + "].value";
-                countingValue(submission, other.code(), value.indicator())
+                Optional.ofNullable(countingValues.computeIfAbsent(other.code(), form -> countingValuesOf(submission, form))
+                                .get(value.indicator()))
                         .filter(otherValue -> differ(value.value(), otherValue, ownersValue ? value.value() : otherValue))
                         .ifPresent(otherValue -> notices.add(notice(value, field, other, otherValue, ownersValue)));
             }
@@ -59,10 +64,10 @@ public class OwnerFormNotices {
         return notices;
     }
 
-    /** The indicator's reported actual value in the version of the unit's other form that counts (not held). */
-    private static Optional<BigDecimal> countingValue(ValidSubmission submission, DatasetCode form, IndicatorCode indicator) {
+    /** The reported actual values of the version of the unit's other form that counts (not held); none without one. */
+    private static Map<IndicatorCode, BigDecimal> countingValuesOf(ValidSubmission submission, DatasetCode form) {
         SeriesKey series = new SeriesKey(submission.region().code().value(), form.value(), submission.period().value());
-        return Submission.effective(series).map(counting -> counting.reportedValues().get(indicator));
+        return Submission.effective(series).map(Submission::reportedValues).orElse(Map.of());
     }
 
     private static boolean differ(BigDecimal value, BigDecimal otherValue, BigDecimal ownersValue) {

@@ -96,12 +96,13 @@ public class ReviewService {
         String comment = isBlank(request.comment()) ? null : request.comment();
         if (comment == null) {
             action.filter(ReviewAction::needsComment).ifPresent(chosen ->
-                    errors.add(new FieldError("comment", "is required to " + chosen.wireName() + ": say why")));
+                    errors.add(new FieldError("comment", "is required to " + chosen.wireName() + ": say why",
+                            "执行 " + chosen.wireName() + " 须填写意见：说明原因")));
         } else {
             FreeText.problemOf("comment", comment).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("invalid-transition", "Invalid transition", errors);
+            throw ProblemException.invalid("invalid-transition", "Invalid transition", "审核操作有误", errors);
         }
         return new Review(action.orElseThrow(), request.actor(), role.orElseThrow(), comment);
     }

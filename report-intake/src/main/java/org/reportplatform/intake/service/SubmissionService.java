@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,7 +47,6 @@ public class SubmissionService {
 
     private static final Logger LOG = Logger.getLogger(SubmissionService.class);
     /** Periods begin by the calendar of the province, not of the server. */
-    private static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** What a POST did: stored a new submission, or recognised a replay of one stored before. */
     public record Outcome(Submission submission, boolean created) {
@@ -61,10 +60,12 @@ public class SubmissionService {
     private final OutboxRelay relay;
     private final MeterRegistry meters;
     private final String topic;
+    /** The validator's clock, so that "later than now" and "the period has ended" read the same moment. */
+    private final Clock clock;
 
     SubmissionService(SubmissionValidator validator, RuleChecker rules, OwnerFormNotices notices, RegionRegistry regions,
                       Catalogue catalogue, OutboxRelay relay, MeterRegistry meters,
-                      @ConfigProperty(name = "platform.topics.submissions") String topic) {
+                      @ConfigProperty(name = "platform.topics.submissions") String topic, Clock clock) {
         this.validator = validator;
         this.rules = rules;
         this.notices = notices;
@@ -73,6 +74,7 @@ public class SubmissionService {
         this.relay = relay;
         this.meters = meters;
         this.topic = topic;
+        this.clock = clock;
     }
 
     /** Stores the submission; the caller was checked to be allowed to send it, {@code reportedAt} included. */
@@ -115,7 +117,7 @@ public class SubmissionService {
      * The original report date of history being loaded: an instant no later than now and not before the period
      * began (in China time). A period the validator refused leaves only the first check.
      */
-    private static Optional<Instant> checkReportedAt(SubmissionRequest request, List<FieldError> errors) {
+    private Optional<Instant> checkReportedAt(SubmissionRequest request, List<FieldError> errors) {
         if (request.reportedAt() == null) {
             return Optional.empty();
         }
@@ -128,13 +130,13 @@ public class SubmissionService {
                     "应为 ISO-8601 时间，如 2021-01-20T09:30:00+08:00"));
             return Optional.empty();
         }
-        if (reportedAt.isAfter(Instant.now())) {
+        if (reportedAt.isAfter(clock.instant())) {
             errors.add(new FieldError("reportedAt", "is later than now: a report cannot have been sent in the future",
                     "晚于当前时间：报送时间不能在未来"));
             return Optional.empty();
         }
         Optional<PeriodCode> period = parsedPeriod(request.period());
-        Optional<Instant> periodStart = period.map(p -> p.start().atStartOfDay(REPORTING_ZONE).toInstant());
+        Optional<Instant> periodStart = period.map(p -> p.start().atStartOfDay(SubmissionValidator.REPORTING_ZONE).toInstant());
         if (periodStart.filter(reportedAt::isBefore).isPresent()) {
             errors.add(new FieldError("reportedAt", "is before " + period.get() + " began (" + period.get().start()
                     + ", China time): a report cannot have been sent before its period",

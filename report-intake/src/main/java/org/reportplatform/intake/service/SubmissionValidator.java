@@ -56,7 +56,8 @@ public class SubmissionValidator {
 
     private static final Pattern KEY_CHARACTERS = Pattern.compile("[A-Za-z0-9._:-]+");
     /** Periods begin and end by the calendar of the province, not of the server. */
-    private static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
+    /** Reporting periods begin and end on China's calendar. */
+    static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Map<PeriodType, String> PERIOD_EXAMPLES = Map.of(
             PeriodType.YEARLY, "2020",
             PeriodType.HALF_YEARLY, "2020S1",
