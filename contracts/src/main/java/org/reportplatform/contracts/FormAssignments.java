@@ -36,7 +36,7 @@ public final class FormAssignments {
     public FormAssignments(Catalogue catalogue, RegionRegistry regions) {
         this.regions = regions;
         this.formsHolding = catalogue.indicators().stream().collect(Collectors.toUnmodifiableMap(Indicator::code,
-                indicator -> Set.copyOf(catalogue.datasets().stream().filter(form -> form.contains(indicator.code())).toList())));
+                indicator -> Set.copyOf(catalogue.formsHolding(indicator.code()))));
     }
 
     /**

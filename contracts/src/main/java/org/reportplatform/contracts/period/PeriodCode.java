@@ -147,9 +147,12 @@ public final class PeriodCode implements Comparable<PeriodCode> {
 
     /** The year-to-date periods of this period's year that end in the months {@code from}..{@code to}. */
     private Stream<PeriodCode> yearsToDateEnding(int from, int to) {
+        if (start.getYear() != end.getYear()) {
+            return Stream.empty();
+        }
         int year = start.getYear();
         return IntStream.rangeClosed(from, to)
-                .filter(month -> !NAMED_YEAR_TO_DATE_MONTHS.contains(month) && start.getYear() == end.getYear())
+                .filter(month -> !NAMED_YEAR_TO_DATE_MONTHS.contains(month))
                 .mapToObj(month -> of("%dYTD%02d".formatted(year, month)));
     }
 

@@ -2,7 +2,6 @@ package org.reportplatform.contracts.region;
 
 import java.util.List;
 import java.util.Optional;
-import org.reportplatform.contracts.period.PeriodCode;
 
 /**
  * One administrative division as it was while its code was in use; the parent is absent only for a province. A code
@@ -38,10 +37,5 @@ public record Region(RegionCode code, String name, RegionLevel level, RegionKind
     /** True while the code is still in use as this region. */
     public boolean isCurrent() {
         return validity.isCurrent();
-    }
-
-    /** True when the region was in use in the period (in the year it ends in, see {@link Validity#yearOf}). */
-    public boolean isValidIn(PeriodCode period) {
-        return validity.includes(period);
     }
 }

@@ -46,6 +46,8 @@ public final class RegionRegistry {
     private final Map<RegionCode, List<Region>> reportingUnits;
     /** The units within each region in a year, worked out once per year: figures ask for every event. */
     private final Map<Year, Map<RegionCode, List<Region>>> reportingUnitsByYear = new ConcurrentHashMap<>();
+    /** The children of each region in a year, worked out once per year. */
+    private final Map<Year, Map<RegionCode, List<Region>>> childrenByYear = new ConcurrentHashMap<>();
 
     /** @param all the current regions and the past records of codes, in any order */
     public RegionRegistry(List<Region> all) {
@@ -157,13 +159,19 @@ public final class RegionRegistry {
      */
     public List<Region> children(RegionCode code, PeriodCode period) {
         Year year = Validity.yearOf(period);
-        if (in(code, year).isEmpty()) {
-            return List.of();
-        }
-        return records.values().stream().flatMap(List::stream)
-                .filter(region -> region.validity().contains(year) && region.parent().filter(code::equals).isPresent())
+        return childrenByYear.computeIfAbsent(year, this::childrenIn).getOrDefault(code, List.of());
+    }
+
+    /** Every region's children in use in the year, by code: worked out once per year, as the units are. */
+    private Map<RegionCode, List<Region>> childrenIn(Year year) {
+        Map<RegionCode, List<Region>> byParent = new LinkedHashMap<>();
+        records.values().stream().flatMap(List::stream)
+                .filter(region -> region.validity().contains(year))
                 .sorted(BY_CODE)
-                .toList();
+                .forEach(region -> region.parent().filter(parent -> in(parent, year).isPresent())
+                        .ifPresent(parent -> byParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(region)));
+        byParent.replaceAll((parent, list) -> List.copyOf(list));
+        return byParent;
     }
 
     /** The parent a figure of this region rolls up into; for an old code, the region it lay in when last in use. Empty for a province. */

@@ -33,11 +33,6 @@ public record Validity(Optional<Year> from, Optional<Year> to) {
         return from.map(first -> !year.isBefore(first)).orElse(true) && to.map(last -> !year.isAfter(last)).orElse(true);
     }
 
-    /** True when the code was in use in the year the period ends in (see {@link #yearOf}). */
-    public boolean includes(PeriodCode period) {
-        return contains(yearOf(period));
-    }
-
     /** Still in use: no last year. */
     public boolean isCurrent() {
         return to.isEmpty();

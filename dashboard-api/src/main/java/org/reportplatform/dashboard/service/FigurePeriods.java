@@ -34,7 +34,9 @@ record FigurePeriods(PeriodCode asked, PeriodCode covered, PeriodCode cutOff, Pe
     }
 
     private static PeriodCode targetPeriodOf(PeriodCode asked) {
-        return asked.type() == PeriodType.YEAR_TO_DATE ? PeriodCode.of(String.valueOf(asked.start().getYear())) : asked;
+        return asked.type() == PeriodType.YEAR_TO_DATE
+                ? PeriodCode.containing(asked.start(), PeriodType.YEARLY).orElseThrow()
+                : asked;
     }
 
     /** Every period the answer reads rows of. */
