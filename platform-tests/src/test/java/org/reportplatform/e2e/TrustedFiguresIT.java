@@ -179,7 +179,15 @@ class TrustedFiguresIT {
         awaitFigure("pop_resident", "360481", "2019",
                 figure -> assertThat(figure.get("value").decimalValue()).isEqualByComparingTo("475410"));
         JsonNode sources = get(platform.dashboard + "/api/v1/aggregates/pop_resident/sources?region=360400&period=2019");
-        assertThat(sources.toString()).contains("conflict");
+        Map<String, String> marks = new LinkedHashMap<>();
+        sources.get("sources").forEach(source -> source.get("values").forEach(value -> {
+            if (value.get("indicator").asText().equals("pop_resident")) {
+                marks.put(source.get("dataset").asText(), "used=" + value.get("used").asBoolean()
+                        + " conflict=" + value.get("conflict").asBoolean());
+            }
+        }));
+        assertThat(marks).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "edu_annual", "used=true conflict=false", "spt_annual", "used=false conflict=true"));
     }
 
     /** Bugs 12 and 13: regions as they were, and history loaded with the date it was reported. */
