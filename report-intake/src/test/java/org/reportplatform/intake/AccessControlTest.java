@@ -175,7 +175,7 @@ class AccessControlTest {
                     .body("values.kind", equalTo(List.of("target")))
                     .body("partial", equalTo(true))
                     .extract().jsonPath().getString("id");
-            assertThat(events.await(UUID.fromString(byProvince)).key()).isEqualTo("360800");
+            assertThat(events.await(UUID.fromString(byProvince)).key()).isEqualTo("360000");
             // an annual target of a quarterly form, set by the city itself
             as(TestTokens.issue("360900", List.of(Role.REVIEWER)))
                     .body(submission("yichun-city-target-" + year, "360900", "sci_quarterly", year,

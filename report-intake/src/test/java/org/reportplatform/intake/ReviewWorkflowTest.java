@@ -61,7 +61,7 @@ class ReviewWorkflowTest {
 
             SubmissionEvent submitted = events.await(id, ReviewStatus.SUBMITTED).event();
             SubmissionEvents.Received accepted = events.await(id, ReviewStatus.ACCEPTED);
-            assertThat(accepted.key()).isEqualTo("361127");
+            assertThat(accepted.key()).isEqualTo("360000");
             assertThat(accepted.event()).isEqualTo(submitted.withReviewStatus(ReviewStatus.ACCEPTED));
             assertThat(events.await(id, ReviewStatus.APPROVED).event().version()).isEqualTo(1);
         }

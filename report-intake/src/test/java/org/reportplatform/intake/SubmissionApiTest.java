@@ -75,7 +75,7 @@ class SubmissionApiTest {
         assertThat(stored.getList("values.status")).containsExactly("reported", "redacted");
 
         SubmissionEvents.Received received = events.await(id);
-        assertThat(received.key()).isEqualTo("360722");
+        assertThat(received.key()).isEqualTo("360000");
         assertThat(received.event().submissionKey()).isEqualTo("xinfeng-edu-2020");
         assertThat(received.event().version()).isEqualTo(1);
         assertThat(received.event().period().value()).isEqualTo("2020");

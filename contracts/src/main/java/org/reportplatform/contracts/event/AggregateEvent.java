@@ -2,6 +2,7 @@ package org.reportplatform.contracts.event;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
@@ -20,6 +21,9 @@ import org.reportplatform.contracts.region.RegionLevel;
  *                       year) but not for every one up to its end: not in the figure, which would mix cut-offs
  * @param kind           actual figures or targets
  * @param basis          computed from all data received, or from accepted data only
+ * @param sources        at county level, the submission versions the unit's figure is made of (those stating the
+ *                       indicator or one of its components); empty above it, and in events written before lineage
+ *                       travelled with the figures
  */
 public record AggregateEvent(
         IndicatorCode indicator,
@@ -35,12 +39,14 @@ public record AggregateEvent(
         Instant updatedAt,
         ValueKind kind,
         Basis basis,
-        int incompleteUnits) {
+        int incompleteUnits,
+        List<CountedSubmission> sources) {
 
     public AggregateEvent {
         // events written before targets and accepted-only figures existed were actuals of all data received
         kind = kind == null ? ValueKind.ACTUAL : kind;
         basis = basis == null ? Basis.RECEIVED : basis;
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
     /** A figure in which every unit that stated the indicator is complete. */
@@ -48,7 +54,7 @@ public record AggregateEvent(
                           BigDecimal value, BigDecimal numerator, BigDecimal denominator, int reportingUnits,
                           int withheldUnits, int expectedUnits, Instant updatedAt, ValueKind kind, Basis basis) {
         this(indicator, region, level, period, value, numerator, denominator, reportingUnits, withheldUnits,
-                expectedUnits, updatedAt, kind, basis, 0);
+                expectedUnits, updatedAt, kind, basis, 0, List.of());
     }
 
     public AggregateKey key() {

@@ -9,7 +9,7 @@ import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
 
 /**
- * A stored submission as published on {@code platform.topics.submissions}, keyed by region code: once when it is
+ * A stored submission as published on {@code platform.topics.submissions}, keyed by {@link #topicKey()}: once when it is
  * stored, and again, with the same version and values, at every step of its review. The version orders revisions
  * of one (region, dataset, period); consumers keep the highest and ignore repeats.
  *
@@ -40,6 +40,14 @@ public record SubmissionEvent(
                            PeriodCode period, int version, Instant submittedAt, List<ReportedValue> values,
                            ReviewStatus reviewStatus) {
         this(submissionId, submissionKey, region, dataset, period, version, submittedAt, values, reviewStatus, false);
+    }
+
+    /**
+     * The key on the submissions topic: the province of the submitting unit, so that one partition, and so one
+     * Kafka Streams task, holds every unit of a province with its cities and the province itself (docs/adr/0018).
+     */
+    public String topicKey() {
+        return region.province().value();
     }
 
     @JsonIgnore

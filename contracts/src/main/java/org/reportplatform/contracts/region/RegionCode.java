@@ -20,6 +20,14 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
         return new RegionCode(value);
     }
 
+    /**
+     * The province the code lies in: its first two digits. A code keeps its province across GB/T 2260 revisions (a
+     * county recoded or moved between cities stays within its province), so this holds for codes of the past too.
+     */
+    public RegionCode province() {
+        return new RegionCode(value.substring(0, 2) + "0000");
+    }
+
     @JsonValue
     @Override
     public String value() {

@@ -66,7 +66,7 @@ public final class Events {
                                         int reportingUnits, int incompleteUnits, int expectedUnits) {
         return new AggregateEvent(IndicatorCode.of(indicator), RegionCode.of(region), level, PeriodCode.of(period),
                 value == null ? null : new BigDecimal(value), null, null, reportingUnits, 0, expectedUnits, UPDATED_AT,
-                ValueKind.ACTUAL, Basis.RECEIVED, incompleteUnits);
+                ValueKind.ACTUAL, Basis.RECEIVED, incompleteUnits, List.of());
     }
 
     /** The same figure as another kind or on another basis. */

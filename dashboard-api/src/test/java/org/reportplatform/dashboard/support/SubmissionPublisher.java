@@ -19,7 +19,7 @@ public class SubmissionPublisher {
     }
 
     public void publish(SubmissionEvent submission) {
-        producer.send(new ProducerRecord<>(topic, submission.region().value(), EventJson.write(submission)));
+        producer.send(new ProducerRecord<>(topic, submission.topicKey(), EventJson.write(submission)));
     }
 
     /** A record as written; the topic has one partition, so it lands after everything sent before. Returns its offset. */

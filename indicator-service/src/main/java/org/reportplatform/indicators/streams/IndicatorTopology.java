@@ -171,7 +171,8 @@ public final class IndicatorTopology {
                 Instant.now(clock),
                 key.kind(),
                 key.basis(),
-                tally.incompleteUnits());
+                tally.incompleteUnits(),
+                List.of());
     }
 
     private Indicator indicator(AggregateKey key) {

@@ -52,7 +52,7 @@ import org.reportplatform.indicators.streams.SubmissionOutcome.Contribution;
  * explanation nor a city's or the province's own targets changes a figure: both are skipped, not dead letters.
  * <p>
  * The relay publishes at least once and partitions may be replayed, so a version not newer than the stored one is
- * ignored. Submissions arrive keyed by region, so every form of one unit is in this task's stores: no repartition.
+ * ignored. Submissions arrive keyed by province, so every form of one unit is in this task's stores: no repartition.
  */
 final class SubmissionProcessor implements Processor<String, String, String, SubmissionOutcome> {
 
@@ -132,10 +132,10 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
             return deadLetter(record, Category.NOT_A_REPORTING_UNIT,
                     which + ": " + submission.region() + " is not a county-level reporting unit");
         }
-        if (!submission.region().value().equals(record.key())) {
-            // another partition may hold this unit's other forms: applying it here would split the unit's state
+        if (!submission.topicKey().equals(record.key())) {
+            // another partition may hold this unit's other forms, or its province: applying it here would split state
             return deadLetter(record, Category.MISKEYED,
-                    which + " keyed " + record.key() + " instead of by its region");
+                    which + " keyed " + record.key() + " instead of by its province " + submission.topicKey());
         }
         Optional<Dataset> form = catalogue.dataset(submission.dataset());
         if (form.isEmpty()) {

@@ -86,9 +86,9 @@ final class AggregationDriver implements AutoCloseable {
         submit(submission.event());
     }
 
-    /** Sends the submission as the relay does: keyed by its region. */
+    /** Sends the submission as the relay does: keyed by its province. */
     void submit(SubmissionEvent event) {
-        submissions.pipeInput(event.region().value(), EventJson.write(event));
+        submissions.pipeInput(event.topicKey(), EventJson.write(event));
     }
 
     void pipeRaw(String key, String value) {

@@ -20,8 +20,8 @@ import org.reportplatform.contracts.event.EventJson;
 class DeadLetterTopologyTest {
 
     private static final String XINFENG = "360722";
-    private static final String DAYU = "360723";
     private static final String GANZHOU = "360700";
+    private static final String DAYU = "360723";
     private static final String JIANGXI = "360000";
     private static final String SCHOOLS = "edu_school_count";
     private static final String EDUCATION = "edu_annual";
@@ -61,9 +61,9 @@ class DeadLetterTopologyTest {
                 new Poison(XINFENG, "{\"region\":\"360722\",\"dataset\":\"edu_annual\",\"version\":1,\"values\":[]}",
                         "incomplete", "without region, dataset, period or time"),
                 new Poison(GANZHOU, cityAsUnit, "not-a-reporting-unit", "360700 is not a county-level reporting unit"),
-                new Poison(DAYU, miskeyed, "miskeyed", "keyed 360723 instead of by its region"),
-                new Poison(XINFENG, unknownForm, "unknown-form", "the catalogue has no form edu_monthly"),
-                new Poison(XINFENG, quarterOfAYearlyForm, "wrong-period-type",
+                new Poison(XINFENG, miskeyed, "miskeyed", "keyed 360722 instead of by its province 360000"),
+                new Poison(JIANGXI, unknownForm, "unknown-form", "the catalogue has no form edu_monthly"),
+                new Poison(JIANGXI, quarterOfAYearlyForm, "wrong-period-type",
                         "edu_annual is reported per YEARLY period; 2023Q1 is QUARTERLY"));
         poison.forEach(record -> driver.pipeRaw(record.key(), record.value()));
         driver.submit(Submission.of(XINFENG, EDUCATION).reported(SCHOOLS, "120"));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.reportplatform.contracts.event.EventJson;
+import org.reportplatform.contracts.event.SubmissionEvent;
 
 /** A Kafka record waiting to be published, written in the same transaction as the submission it announces. */
 @Entity
@@ -59,11 +60,13 @@ public class OutboxEvent extends PanacheEntityBase {
     }
 
     /**
-     * The submission's event as it stands now, keyed by region so that every event of a unit stays in order on one
-     * partition: once when it is stored, again at every step of its review.
+     * The submission's event as it stands now, keyed by the unit's province so that every event of a unit, and of
+     * every unit of the province, stays in order on one partition: once when it is stored, again at every step of its
+     * review.
      */
     public static OutboxEvent of(String topic, Submission submission, Instant at) {
-        return new OutboxEvent(topic, submission.region, EventJson.write(submission.toEvent()), submission.id, at);
+        SubmissionEvent event = submission.toEvent();
+        return new OutboxEvent(topic, event.topicKey(), EventJson.write(event), submission.id, at);
     }
 
     /**
