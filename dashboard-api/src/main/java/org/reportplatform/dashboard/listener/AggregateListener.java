@@ -5,6 +5,7 @@ import static org.reportplatform.dashboard.listener.UnreadableRecords.skipIfUnre
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -20,6 +21,7 @@ import org.reportplatform.dashboard.domain.AggregateId;
 import org.reportplatform.dashboard.live.LiveChanges;
 import org.reportplatform.dashboard.service.AggregateChanges;
 import org.reportplatform.dashboard.service.AggregateStore;
+import org.reportplatform.dashboard.service.FiguresCommitted;
 
 /**
  * Projects the compacted aggregates topic into the read model: a value replaces the figure of its key, a tombstone
@@ -41,12 +43,15 @@ public class AggregateListener {
     private final RegionRegistry regions;
     private final LiveChanges live;
     private final DatabaseOutages outages;
+    private final Event<FiguresCommitted> committed;
 
-    AggregateListener(AggregateStore store, RegionRegistry regions, LiveChanges live, DatabaseOutages outages) {
+    AggregateListener(AggregateStore store, RegionRegistry regions, LiveChanges live, DatabaseOutages outages,
+                      Event<FiguresCommitted> committed) {
         this.store = store;
         this.regions = regions;
         this.live = live;
         this.outages = outages;
+        this.committed = committed;
     }
 
     @Incoming("aggregates")
@@ -69,6 +74,7 @@ public class AggregateListener {
             store.apply(changes);
             // committed: open streams may now see the batch, with the ids the change log gave it
             live.announceCommitted();
+            committed.fire(new FiguresCommitted(changes));
         });
     }
 

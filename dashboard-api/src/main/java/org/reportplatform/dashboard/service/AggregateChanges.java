@@ -29,11 +29,11 @@ public final class AggregateChanges {
         deletions.add(id);
     }
 
-    Collection<Aggregate> upserts() {
+    public Collection<Aggregate> upserts() {
         return upserts.values();
     }
 
-    Collection<AggregateId> deletions() {
+    public Collection<AggregateId> deletions() {
         return deletions;
     }
 
