@@ -198,7 +198,7 @@ class SubmissionApiTest {
         List<SubmissionEvents.Received> published = events.inArrivalOrder(List.of(counting, held, explained));
         assertThat(published).extracting(received -> received.event().version()).containsExactly(1, 2, 1, 3);
         assertThat(published).extracting(received -> received.event().held()).containsExactly(false, true, false, false);
-        assertThat(published).extracting(SubmissionEvents.Received::key).containsOnly("360802");
+        assertThat(published).extracting(SubmissionEvents.Received::key).containsOnly("360000");
         assertThat(published.get(1).event().values()).contains(
                 new ReportedValue(IndicatorCode.of(rate), new BigDecimal("92"), ValueStatus.REPORTED));
 
