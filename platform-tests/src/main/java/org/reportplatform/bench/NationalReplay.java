@@ -164,7 +164,7 @@ final class NationalReplay {
                         SubmissionEvent event = new SubmissionEvent(java.util.UUID.randomUUID(),
                                 runId + "-" + unit.code() + "-" + form.code() + "-" + period, unit.code(), form.code(),
                                 period, 1, java.time.Instant.now(), template.values(), template.reviewStatus());
-                        producer.send(new ProducerRecord<>(topic, unit.code().value(), EventJson.write(event)), (m, e) -> {
+                        producer.send(new ProducerRecord<>(topic, event.topicKey(), EventJson.write(event)), (m, e) -> {
                             if (e != null) {
                                 failed.set(e);
                             }

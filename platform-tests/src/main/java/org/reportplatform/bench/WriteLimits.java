@@ -199,7 +199,8 @@ final class WriteLimits {
         for (int i = 0; i < MESSAGES_KEPT; i++) {
             Region unit = units.get(i * 7919 % units.size());
             PeriodCode period = PeriodCode.of(Integer.toString(BenchSubmissions.FIRST_YEAR + i % (BenchSubmissions.LAST_YEAR - BenchSubmissions.FIRST_YEAR)));
-            messages.add(new ProducerRecord<>(topic, unit.code().value(), EventJson.write(submissions.event(unit, "kafka-" + i, period, i))));
+            SubmissionEvent event = submissions.event(unit, "kafka-" + i, period, i);
+            messages.add(new ProducerRecord<>(topic, event.topicKey(), EventJson.write(event)));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka()))) {
             admin.createTopics(List.of(new NewTopic(topic, settings.partitions(), (short) 1))).all().get();

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.SubmissionEvent;
-import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.dashboard.service.SourceStore;
 
 /**
@@ -46,7 +45,7 @@ public class SubmissionListener {
 
     /** Checked here, so that an event without what completeness needs is skipped instead of failing the channel. */
     private static SubmissionEvent submissionOf(ConsumerRecord<String, String> record) {
-        RegionCode key = RegionCode.of(keyOf(record));
+        String key = keyOf(record);
         if (record.value() == null) {
             throw new IllegalArgumentException("the record has no value");
         }
@@ -54,8 +53,10 @@ public class SubmissionListener {
         if (submission == null) {
             throw new IllegalArgumentException("the value is JSON null");
         }
-        if (!key.equals(submission.region())) {
-            throw new IllegalArgumentException("key " + key + " carries a submission of region " + submission.region());
+        require(submission.region() != null, "no region");
+        if (!key.equals(submission.topicKey())) {
+            throw new IllegalArgumentException("key " + key + " carries a submission of region " + submission.region()
+                    + ", keyed by its province " + submission.topicKey());
         }
         require(submission.dataset() != null, "no dataset");
         require(submission.period() != null, "no period");

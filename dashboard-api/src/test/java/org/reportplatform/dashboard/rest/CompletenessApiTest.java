@@ -166,11 +166,11 @@ class CompletenessApiTest {
     void unreadableSubmissionsAreLoggedAndSkippedAndTheNextOneLands() {
         SubmissionEvent fine = full(Events.submission("360721", "edu_annual", "2015", 1, "2016-01-10T00:00:00Z"));
         try (LogCapture log = LogCapture.of(SubmissionListener.class)) {
-            long notJson = publisher.sendRaw("360702", "{not json");
+            long notJson = publisher.sendRaw("360000", "{not json");
             long otherRegion = publisher.sendRaw("360703", EventJson.write(
                     Events.submission("360702", "edu_annual", "2015", 1, "2016-01-10T00:00:00Z")));
             SubmissionEvent timeless = Events.submission("360722", "edu_annual", "2015", 1, "2016-01-10T00:00:00Z");
-            long noTime = publisher.sendRaw("360722", EventJson.write(new SubmissionEvent(timeless.submissionId(),
+            long noTime = publisher.sendRaw("360000", EventJson.write(new SubmissionEvent(timeless.submissionId(),
                     timeless.submissionKey(), timeless.region(), timeless.dataset(), timeless.period(), 1, null, List.of(), null)));
             publisher.publish(fine);
 
@@ -179,11 +179,11 @@ class CompletenessApiTest {
                     .body("children[0].region", equalTo("360721")));
             String skipped = "Skipping unreadable record test-dashboard-report-submissions-0@";
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
-                    .startsWith(skipped + notJson + " (key 360702)").contains("not a SubmissionEvent"));
+                    .startsWith(skipped + notJson + " (key 360000)").contains("not a SubmissionEvent"));
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
-                    .startsWith(skipped + otherRegion + " (key 360703)").contains("carries a submission of region 360702"));
+                    .startsWith(skipped + otherRegion + " (key 360703)").contains("carries a submission of region 360702, keyed by its province 360000"));
             assertThat(log.messages()).anySatisfy(message -> assertThat(message)
-                    .startsWith(skipped + noTime + " (key 360722)").contains("no submittedAt"));
+                    .startsWith(skipped + noTime + " (key 360000)").contains("no submittedAt"));
         }
     }
 
