@@ -88,7 +88,7 @@ class KafkaTest {
                 .removeIf(acl -> "transactionalId".equals(((Map<String, Object>) acl.get("resource")).get("type"))));
 
         assertThat(KafkaChecks.acls(broken, Platform.SERVICES))
-                .containsExactly("KafkaUser indicator-service lacks WRITE on transactionalId indicator-service-x");
+                .containsExactly("KafkaUser indicator-service lacks WRITE on transactionalId indicator-service-v2-x");
     }
 
     @Test

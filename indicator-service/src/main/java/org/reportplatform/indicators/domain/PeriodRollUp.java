@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Temporal;
+import org.reportplatform.contracts.event.CountedSubmission;
 import org.reportplatform.contracts.event.ReportedValue;
-import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.period.PeriodCode;
@@ -51,28 +51,33 @@ public final class PeriodRollUp {
      * @param subPeriods  the form's submissions for its own periods within the longer one; with {@code direct}, not
      *                    both empty
      */
-    public FormStatement over(PeriodCode period, PeriodType formPeriods, Optional<SubmissionEvent> direct,
-                              List<SubmissionEvent> subPeriods) {
-        Map<PeriodCode, SubmissionEvent> byPeriod = subPeriods.stream()
-                .collect(Collectors.toMap(SubmissionEvent::period, Function.identity()));
+    public FormStatement over(PeriodCode period, PeriodType formPeriods, Optional<StoredSubmission> direct,
+                              List<StoredSubmission> subPeriods) {
+        Map<PeriodCode, StoredSubmission> byPeriod = subPeriods.stream()
+                .collect(Collectors.toMap(StoredSubmission::period, Function.identity()));
         List<PeriodCode> required = periodsWithin(period, formPeriods);
         Map<Statement, ReportedValue> targetsOfPeriod = new LinkedHashMap<>();
         direct.ifPresent(submission -> submission.values().stream()
                 .filter(value -> value.kind() == ValueKind.TARGET)
-                .forEach(value -> targetsOfPeriod.putIfAbsent(statementOf(value), value)));
+                .forEach(value -> targetsOfPeriod.putIfAbsent(Statement.of(value), value)));
 
         Set<Statement> stated = new LinkedHashSet<>();
         required.stream().map(byPeriod::get).filter(Objects::nonNull)
                 .flatMap(submission -> submission.values().stream())
                 .filter(value -> catalogue.indicator(value.indicator()).isPresent())
-                .forEach(value -> stated.add(statementOf(value)));
+                .forEach(value -> stated.add(Statement.of(value)));
         List<ReportedValue> values = new ArrayList<>();
         Set<Statement> incomplete = new LinkedHashSet<>();
+        Map<Statement, List<CountedSubmission>> sources = new LinkedHashMap<>();
         for (Statement statement : stated) {
             if (targetsOfPeriod.containsKey(statement)) {
                 continue;
             }
             List<ReportedValue> bySubPeriod = required.stream().map(sub -> valueOf(byPeriod.get(sub), statement)).toList();
+            sources.put(statement, required.stream().map(byPeriod::get)
+                    .filter(submission -> valueOf(submission, statement) != null)
+                    .map(StoredSubmission::counted)
+                    .toList());
             if (bySubPeriod.stream().anyMatch(Objects::isNull)) {
                 incomplete.add(statement);
             } else if (catalogue.indicator(statement.indicator()).orElseThrow().temporal() == Temporal.FLOW) {
@@ -82,10 +87,12 @@ public final class PeriodRollUp {
             }
         }
         values.addAll(targetsOfPeriod.values());
+        direct.ifPresent(submission -> targetsOfPeriod.keySet()
+                .forEach(statement -> sources.put(statement, List.of(submission.counted()))));
 
-        List<SubmissionEvent> all = Stream.concat(direct.stream(), subPeriods.stream()).toList();
-        Instant statedAt = all.stream().map(SubmissionEvent::submittedAt).max(Comparator.naturalOrder()).orElseThrow();
-        return new FormStatement(all.get(0).dataset(), statedAt, values, incomplete);
+        List<StoredSubmission> all = Stream.concat(direct.stream(), subPeriods.stream()).toList();
+        Instant statedAt = all.stream().map(StoredSubmission::submittedAt).max(Comparator.naturalOrder()).orElseThrow();
+        return new FormStatement(all.get(0).dataset(), statedAt, values, incomplete, sources);
     }
 
     /** The periods of the type that make up the longer period, in order. */
@@ -100,16 +107,12 @@ public final class PeriodRollUp {
         return within;
     }
 
-    private static Statement statementOf(ReportedValue value) {
-        return new Statement(value.indicator(), value.kind());
-    }
-
     /** What the sub-period's submission states of it; null when there is no submission or it does not state it. */
-    private static ReportedValue valueOf(SubmissionEvent submission, Statement statement) {
+    private static ReportedValue valueOf(StoredSubmission submission, Statement statement) {
         if (submission == null) {
             return null;
         }
-        return submission.values().stream().filter(value -> statementOf(value).equals(statement)).findFirst().orElse(null);
+        return submission.values().stream().filter(value -> Statement.of(value).equals(statement)).findFirst().orElse(null);
     }
 
     private static ReportedValue sum(ReportedValue earlier, ReportedValue later) {

@@ -21,8 +21,7 @@ import org.reportplatform.contracts.catalogue.Quotient;
  * @param reportingUnits units whose values are in the sums
  * @param withheldUnits  units that stated the figure (or a component) redacted or missing
  * @param incompleteUnits units that stated the figure (or a component) for some but not every sub-period of a longer
- *                        period: left out of the sums, which would otherwise mix cut-offs. Tallies stored before this
- *                        count existed read as 0, which they were
+ *                        period: left out of the sums, which would otherwise mix cut-offs
  */
 public record Tally(
         BigDecimal sum,
@@ -92,8 +91,7 @@ public record Tally(
     }
 
     /**
-     * True when no unit contributes anything, not even a withheld or incomplete statement (not isEmpty: Jackson would
-     * store that).
+     * True when no unit contributes anything, not even a withheld or incomplete statement: the region has no figure.
      */
     public boolean coversNoUnit() {
         return reportingUnits == 0 && withheldUnits == 0 && incompleteUnits == 0;

@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.Indicator;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.event.CountedSubmission;
 import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.event.ValueKind;
 
@@ -29,9 +33,17 @@ public final class UnitStatements {
             .comparing(FormStatement::statedAt)
             .thenComparing(form -> form.dataset().value());
 
-    /** A form's statement of an indicator: its value, or none when the form states it for part of the period only. */
-    private record Source(DatasetCode form, Optional<ReportedValue> value) {
+    /**
+     * A form's statement of an indicator: its value, or none when the form states it for part of the period only,
+     * and the submission versions it is made of.
+     */
+    private record Source(DatasetCode form, Optional<ReportedValue> value, List<CountedSubmission> versions) {
     }
+
+    /** Lineage in a stable order: by period, then form. */
+    private static final Comparator<CountedSubmission> LINEAGE_ORDER = Comparator
+            .comparing((CountedSubmission counted) -> counted.period().value())
+            .thenComparing(counted -> counted.dataset().value());
 
     private final Catalogue catalogue;
     private final Map<IndicatorCode, Source> statements = new HashMap<>();
@@ -42,10 +54,12 @@ public final class UnitStatements {
         forms.stream().sorted(OLDEST_FIRST).forEach(form -> {
             form.values().stream()
                     .filter(value -> value.kind() == kind)
-                    .forEach(value -> offer(value.indicator(), new Source(form.dataset(), Optional.of(value))));
+                    .forEach(value -> offer(value.indicator(), new Source(form.dataset(), Optional.of(value),
+                            form.sourcesOf(Statement.of(value)))));
             form.incomplete().stream()
                     .filter(statement -> statement.kind() == kind)
-                    .forEach(statement -> offer(statement.indicator(), new Source(form.dataset(), Optional.empty())));
+                    .forEach(statement -> offer(statement.indicator(), new Source(form.dataset(), Optional.empty(),
+                            form.sourcesOf(statement))));
         });
     }
 
@@ -70,6 +84,21 @@ public final class UnitStatements {
             case RATIO -> ratio(indicator);
             case AVERAGE_WEIGHTED -> weightedAverage(indicator);
         };
+    }
+
+    /**
+     * The submission versions the unit's contribution to the indicator is made of: for the indicator and each of its
+     * components, those of the form whose statement counts (the owner form's, else the latest), every sub-period's
+     * for a roll-up over time. Another form's statement that lost to it is not among them.
+     */
+    public List<CountedSubmission> sourcesOf(Indicator indicator) {
+        return Stream.concat(Stream.of(indicator.code()), indicator.components().stream())
+                .map(statements::get)
+                .filter(Objects::nonNull)
+                .flatMap(source -> source.versions().stream())
+                .distinct()
+                .sorted(LINEAGE_ORDER)
+                .toList();
     }
 
     private Optional<Tally> single(IndicatorCode code, Function<BigDecimal, Tally> contribution) {

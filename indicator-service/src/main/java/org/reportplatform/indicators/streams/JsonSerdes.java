@@ -6,8 +6,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.reportplatform.contracts.event.EventJson;
 
 /**
- * Serdes on {@link EventJson}, the platform's one JSON form: for the events on the wire and for the state this
- * service keeps. Numbers stay {@link java.math.BigDecimal} both ways, so nothing is rounded in a changelog.
+ * Serdes on {@link EventJson}, the platform's one JSON form, for the events on the wire (the state this service keeps
+ * is binary: {@link StateSerdes}). Numbers stay {@link java.math.BigDecimal} both ways, so nothing is rounded.
  */
 final class JsonSerdes {
 

@@ -1,15 +1,15 @@
 package org.reportplatform.indicators.streams;
 
-import org.reportplatform.indicators.domain.Tally;
+import org.reportplatform.contracts.event.AggregateEvent;
 
 /**
- * What {@link SubmissionProcessor} emits: a unit's changed contribution, or a record it cannot use. The DSL gives a
- * processor one output type; the topology splits the two apart right after it, so this type never goes on the wire.
+ * What {@link SubmissionProcessor} emits: a changed figure, or a record it cannot use. The DSL gives a processor one
+ * output type; the topology splits the two apart right after it, so this type never goes on the wire.
  */
 sealed interface SubmissionOutcome {
 
-    /** The unit's new contribution to an indicator; a null tally when it no longer states it. */
-    record Contribution(Tally tally) implements SubmissionOutcome {
+    /** A figure's new state, keyed by its {@link org.reportplatform.contracts.event.AggregateKey}; null: no figure. */
+    record ChangedFigure(AggregateEvent event) implements SubmissionOutcome {
     }
 
     /**

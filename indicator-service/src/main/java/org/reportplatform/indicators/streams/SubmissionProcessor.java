@@ -1,5 +1,6 @@
 package org.reportplatform.indicators.streams;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -9,14 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
+import org.reportplatform.contracts.catalogue.AggregationRule;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.DatasetCode;
@@ -33,16 +37,19 @@ import org.reportplatform.contracts.period.PeriodType;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.indicators.domain.Figure;
 import org.reportplatform.indicators.domain.FormStatement;
 import org.reportplatform.indicators.domain.PeriodRollUp;
+import org.reportplatform.indicators.domain.StoredSubmission;
 import org.reportplatform.indicators.domain.Tally;
 import org.reportplatform.indicators.domain.UnitStatements;
 import org.reportplatform.indicators.streams.DeadLetters.Category;
-import org.reportplatform.indicators.streams.SubmissionOutcome.Contribution;
+import org.reportplatform.indicators.streams.SubmissionOutcome.ChangedFigure;
 
 /**
- * Applies each submission to its unit's latest state and emits how the unit's contributions change, keyed
- * {@code indicator|region|period|kind|basis}: the new {@link Tally}, or null when the unit no longer states it.
+ * Applies each submission to its unit's latest state and to every figure above it, all in this task's stores, and
+ * publishes the changed figures once per emission interval. Submissions arrive keyed by province, so one task holds
+ * every unit of a province with its cities and the province itself: no repartition, no second hop (docs/adr/0018).
  * A record that cannot be applied is emitted as a {@link DeadLetters dead letter} instead, and the stream goes on.
  * <p>
  * Two states are kept per unit, one per {@link Basis}: the latest version received of every series, and the latest
@@ -51,8 +58,15 @@ import org.reportplatform.indicators.streams.SubmissionOutcome.Contribution;
  * period (an annual target of a quarterly form) changes that period only. Neither a submission held for an
  * explanation nor a city's or the province's own targets changes a figure: both are skipped, not dead letters.
  * <p>
+ * A unit's figure is its contribution ({@link UnitStatements}) with the versions it is made of; a changed
+ * contribution moves its city's and province's tallies by exactly the difference (old out, new in), so each region's
+ * tally stays the sum of its units' latest contributions. Every changed key is marked in {@value #CHANGED_FIGURES},
+ * a changelogged store like the others: the marks commit in the same exactly-once transaction as the tallies, and a
+ * crash before the next emission loses none. The wall-clock punctuator publishes each marked figure (a tombstone
+ * when no unit is in it any more) and clears its mark in the transaction that carries the publication.
+ * <p>
  * The relay publishes at least once and partitions may be replayed, so a version not newer than the stored one is
- * ignored. Submissions arrive keyed by province, so every form of one unit is in this task's stores: no repartition.
+ * ignored.
  */
 final class SubmissionProcessor implements Processor<String, String, String, SubmissionOutcome> {
 
@@ -63,7 +77,12 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
     static final String LATEST_SUBMISSIONS = "latest-submissions";
     /** {@code region|period|dataset} → the latest accepted submission of that form. */
     static final String ACCEPTED_SUBMISSIONS = "accepted-submissions";
+    /** {@link AggregateKey} → the figure of every unit, city and province this task holds. */
+    static final String FIGURES = "figures";
+    /** {@link AggregateKey} of every figure changed since it was last published → an empty mark. */
+    static final String CHANGED_FIGURES = "changed-figures";
 
+    private static final byte[] MARK = new byte[0];
     private static final Logger LOG = Logger.getLogger(SubmissionProcessor.class);
     private static final String SEPARATOR = "|";
 
@@ -71,14 +90,21 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
     private final RegionRegistry regions;
     private final PeriodRollUp rollUp;
     private final DeadLetters deadLetters;
+    private final FigureEvents events;
+    private final Duration emitInterval;
     private ProcessorContext<String, SubmissionOutcome> context;
-    private final Map<Basis, KeyValueStore<String, SubmissionEvent>> stores = new EnumMap<>(Basis.class);
+    private final Map<Basis, KeyValueStore<String, StoredSubmission>> stores = new EnumMap<>(Basis.class);
+    private KeyValueStore<String, Figure> figures;
+    private KeyValueStore<String, byte[]> changed;
 
-    SubmissionProcessor(Catalogue catalogue, RegionRegistry regions, DeadLetters deadLetters) {
+    SubmissionProcessor(Catalogue catalogue, RegionRegistry regions, DeadLetters deadLetters, FigureEvents events,
+                        Duration emitInterval) {
         this.catalogue = catalogue;
         this.regions = regions;
         this.rollUp = new PeriodRollUp(catalogue);
         this.deadLetters = deadLetters;
+        this.events = events;
+        this.emitInterval = emitInterval;
     }
 
     @Override
@@ -86,15 +112,18 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         this.context = context;
         stores.put(Basis.RECEIVED, context.getStateStore(LATEST_SUBMISSIONS));
         stores.put(Basis.ACCEPTED, context.getStateStore(ACCEPTED_SUBMISSIONS));
+        figures = context.getStateStore(FIGURES);
+        changed = context.getStateStore(CHANGED_FIGURES);
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
     }
 
     @Override
     public void process(Record<String, String> record) {
         readUsable(record).ifPresent(submission -> {
             warnOfUnknownIndicators(submission);
-            apply(Basis.RECEIVED, submission, record);
+            apply(Basis.RECEIVED, submission);
             if (submission.isAccepted()) {
-                apply(Basis.ACCEPTED, submission, record);
+                apply(Basis.ACCEPTED, submission);
             }
         });
     }
@@ -194,49 +223,113 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
         }
     }
 
-    private void apply(Basis basis, SubmissionEvent submission, Record<String, String> record) {
-        KeyValueStore<String, SubmissionEvent> store = stores.get(basis);
+    private void apply(Basis basis, SubmissionEvent submission) {
+        KeyValueStore<String, StoredSubmission> store = stores.get(basis);
         String storeKey = storeKeyPrefix(submission.region(), submission.period()) + submission.dataset().value();
-        SubmissionEvent previous = store.get(storeKey);
+        StoredSubmission previous = store.get(storeKey);
         if (previous != null && previous.version() >= submission.version()) {
             logIgnored(basis, submission, previous);
             return;
         }
+        StoredSubmission stored = StoredSubmission.of(submission);
         List<PeriodCode> periods = new ArrayList<>();
-        periods.add(submission.period());
-        if (isOfFormPeriod(submission)) {
+        periods.add(stored.period());
+        if (isOfFormPeriod(stored)) {
             // a target set for a longer period is that period's alone: it rolls up into nothing longer
-            periods.addAll(submission.period().enclosingPeriods());
+            periods.addAll(stored.period().enclosingPeriods());
         }
-        Map<PeriodCode, Collection<FormStatement>> before = new LinkedHashMap<>();
-        periods.forEach(period -> before.put(period, formsOf(store, submission.region(), period)));
-        store.put(storeKey, submission);
+        store.put(storeKey, stored);
+        List<StoredSubmission> ofYears = storedInYearsOf(store, submission.region(), periods);
 
-        Collection<Indicator> affected = affectedIndicators(previous, submission);
-        int changed = 0;
+        Collection<Indicator> affected = affectedIndicators(previous, stored);
+        int changes = 0;
         for (PeriodCode period : periods) {
-            Collection<FormStatement> after = formsOf(store, submission.region(), period);
+            Collection<FormStatement> forms = formsOf(ofYears, period);
             for (ValueKind kind : ValueKind.values()) {
-                UnitStatements old = new UnitStatements(before.get(period), kind, catalogue);
-                UnitStatements now = new UnitStatements(after, kind, catalogue);
+                UnitStatements statements = new UnitStatements(forms, kind, catalogue);
                 for (Indicator indicator : affected) {
-                    Optional<Tally> was = old.contributionTo(indicator);
-                    Optional<Tally> is = now.contributionTo(indicator);
-                    if (!was.equals(is)) {
-                        AggregateKey key = new AggregateKey(indicator.code(), submission.region(), period, kind, basis);
-                        context.forward(record.withKey(key.toString())
-                                .<SubmissionOutcome>withValue(new Contribution(is.orElse(null))));
-                        changed++;
+                    Optional<Figure> contribution = statements.contributionTo(indicator)
+                            .map(tally -> new Figure(tally, statements.sourcesOf(indicator)));
+                    AggregateKey key = new AggregateKey(indicator.code(), submission.region(), period, kind, basis);
+                    if (applyContribution(key, indicator, contribution)) {
+                        changes++;
                     }
                 }
             }
         }
         LOG.infof("Applied %s %s %s version %d (%s, %s): %d contributions changed over %s",
                 submission.region(), submission.dataset(), submission.period(), submission.version(),
-                submission.reviewStatus(), basis.json(), changed, periods);
+                submission.reviewStatus(), basis.json(), changes, periods);
     }
 
-    private static void logIgnored(Basis basis, SubmissionEvent submission, SubmissionEvent previous) {
+    /**
+     * Makes {@code contribution} the unit's figure and moves its city's and province's tallies by the difference to
+     * the one it replaces. NONE figures compare only within the unit: they stop at county level.
+     *
+     * @return whether the unit's figure changed, in its tally or in the versions it is made of
+     */
+    private boolean applyContribution(AggregateKey unit, Indicator indicator, Optional<Figure> contribution) {
+        Optional<Figure> was = Optional.ofNullable(figures.get(unit.toString()));
+        if (was.equals(contribution)) {
+            return false;
+        }
+        put(unit, contribution);
+        Tally removed = was.map(Figure::tally).orElse(Tally.EMPTY);
+        Tally added = contribution.map(Figure::tally).orElse(Tally.EMPTY);
+        if (indicator.rule() != AggregationRule.NONE && !removed.equals(added)) {
+            AggregateKey city = unit.withRegion(parentOf(unit));
+            shift(city, removed, added);
+            shift(city.withRegion(parentOf(city)), removed, added);
+        }
+        return true;
+    }
+
+    /** The region's tally without {@code removed} and with {@code added}; a region no unit is in has no figure. */
+    private void shift(AggregateKey region, Tally removed, Tally added) {
+        Tally total = Optional.ofNullable(figures.get(region.toString())).map(Figure::tally).orElse(Tally.EMPTY)
+                .minus(removed).plus(added);
+        put(region, total.coversNoUnit() ? Optional.empty() : Optional.of(Figure.ofRegion(total)));
+    }
+
+    private void put(AggregateKey key, Optional<Figure> figure) {
+        String stored = key.toString();
+        figure.ifPresentOrElse(value -> figures.put(stored, value), () -> figures.delete(stored));
+        changed.put(stored, MARK);
+    }
+
+    /**
+     * The region the figure's region lay within in its period: every region here is a county-level unit or a city
+     * (the processor admits units only), so there is one; for a code of the past, the one it lay within then (360721
+     * 赣县 under 赣州 in 2015).
+     */
+    private RegionCode parentOf(AggregateKey key) {
+        return regions.find(key.region(), key.period()).flatMap(Region::parent)
+                .or(() -> regions.parentOf(key.region()))
+                .orElseThrow();
+    }
+
+    /**
+     * Publishes every figure changed since the last call, once, and clears its mark. Runs on the stream thread
+     * between records, so the publications and the cleared marks go into the open transaction: a crash before it
+     * commits aborts both, and the restored marks are published again.
+     */
+    private void publishChanged(long timestamp) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> marked = changed.all()) {
+            marked.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        for (String key : keys) {
+            Figure figure = figures.get(key);
+            context.forward(new Record<String, SubmissionOutcome>(key,
+                    new ChangedFigure(figure == null ? null : events.of(AggregateKey.parse(key), figure)), timestamp));
+            changed.delete(key);
+        }
+        if (!keys.isEmpty()) {
+            LOG.debugf("Published %d changed figures", keys.size());
+        }
+    }
+
+    private static void logIgnored(Basis basis, SubmissionEvent submission, StoredSubmission previous) {
         if (previous.version() == submission.version()) {
             // review steps republish a version: nothing changes for the figures of this basis
             LOG.debugf("Ignored a repeat of %s %s %s version %d (%s) for %s figures", submission.region(),
@@ -253,9 +346,27 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
      * True for a submission of one of its form's own periods, false for the targets of a longer period. A stored
      * submission of a form the catalogue no longer has passed the period check when it came: it is of its own.
      */
-    private boolean isOfFormPeriod(SubmissionEvent submission) {
+    private boolean isOfFormPeriod(StoredSubmission submission) {
         return catalogue.dataset(submission.dataset()).map(form -> form.periodType() == submission.period().type())
                 .orElse(true);
+    }
+
+    /**
+     * The unit's stored submissions of every year the periods touch, read once for all of them: every period code of
+     * a year starts with the year (2020, 2020Q3, 202009, 2020AY, 2020T1, 2020YTD09).
+     */
+    private static List<StoredSubmission> storedInYearsOf(KeyValueStore<String, StoredSubmission> store,
+                                                          RegionCode region, List<PeriodCode> periods) {
+        int first = periods.stream().mapToInt(period -> period.start().getYear()).min().orElseThrow();
+        int last = periods.stream().mapToInt(period -> period.end().getYear()).max().orElseThrow();
+        List<StoredSubmission> stored = new ArrayList<>();
+        IntStream.rangeClosed(first, last).forEach(year -> {
+            try (KeyValueIterator<String, StoredSubmission> ofYear =
+                         store.prefixScan(region.value() + SEPARATOR + year, new StringSerializer())) {
+                ofYear.forEachRemaining(entry -> stored.add(entry.value));
+            }
+        });
+        return stored;
     }
 
     /**
@@ -263,33 +374,27 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
      * form's own periods; otherwise its submissions for the form's own periods within it, rolled up to the period's
      * end, with the targets it set for the period itself. Submitted targets of other longer periods (a half-year's,
      * when the period is the year) belong to those periods only.
+     *
+     * @param stored the unit's submissions of at least every year the period touches
      */
-    private Collection<FormStatement> formsOf(KeyValueStore<String, SubmissionEvent> store, RegionCode region,
-                                              PeriodCode period) {
-        Map<DatasetCode, SubmissionEvent> ofPeriod = new LinkedHashMap<>();
-        Map<DatasetCode, List<SubmissionEvent>> ofSubPeriods = new LinkedHashMap<>();
-        for (int year = period.start().getYear(); year <= period.end().getYear(); year++) {
-            // every period code of a year starts with the year: 2020, 2020Q3, 202009, 2020AY, 2020T1, 2020YTD09
-            try (KeyValueIterator<String, SubmissionEvent> stored =
-                         store.prefixScan(region.value() + SEPARATOR + year, new StringSerializer())) {
-                stored.forEachRemaining(entry -> {
-                    SubmissionEvent submission = entry.value;
-                    if (submission.period().equals(period)) {
-                        ofPeriod.put(submission.dataset(), submission);
-                    } else if (isOfFormPeriod(submission) && submission.period().enclosingPeriods().contains(period)) {
-                        ofSubPeriods.computeIfAbsent(submission.dataset(), form -> new ArrayList<>()).add(submission);
-                    }
-                });
+    private Collection<FormStatement> formsOf(List<StoredSubmission> stored, PeriodCode period) {
+        Map<DatasetCode, StoredSubmission> ofPeriod = new LinkedHashMap<>();
+        Map<DatasetCode, List<StoredSubmission>> ofSubPeriods = new LinkedHashMap<>();
+        for (StoredSubmission submission : stored) {
+            if (submission.period().equals(period)) {
+                ofPeriod.put(submission.dataset(), submission);
+            } else if (isOfFormPeriod(submission) && submission.period().enclosingPeriods().contains(period)) {
+                ofSubPeriods.computeIfAbsent(submission.dataset(), form -> new ArrayList<>()).add(submission);
             }
         }
         List<FormStatement> forms = new ArrayList<>();
         for (DatasetCode form : Stream.concat(ofPeriod.keySet().stream(), ofSubPeriods.keySet().stream())
                 .distinct().toList()) {
-            Optional<SubmissionEvent> direct = Optional.ofNullable(ofPeriod.get(form));
+            Optional<StoredSubmission> direct = Optional.ofNullable(ofPeriod.get(form));
             if (direct.filter(this::isOfFormPeriod).isPresent()) {
                 forms.add(FormStatement.of(direct.get()));
             } else {
-                List<SubmissionEvent> subPeriods = ofSubPeriods.getOrDefault(form, List.of());
+                List<StoredSubmission> subPeriods = ofSubPeriods.getOrDefault(form, List.of());
                 PeriodType formPeriods = catalogue.dataset(form).map(Dataset::periodType)
                         .orElseGet(() -> subPeriods.get(0).period().type());
                 forms.add(rollUp.over(period, formPeriods, direct, subPeriods));
@@ -307,7 +412,7 @@ final class SubmissionProcessor implements Processor<String, String, String, Sub
      * Every indicator whose contribution the new version can change: those the old or the new version states, and
      * the ratios and averages built on them. Codes the catalogue does not know cannot be aggregated and are left out.
      */
-    private Collection<Indicator> affectedIndicators(SubmissionEvent previous, SubmissionEvent submission) {
+    private Collection<Indicator> affectedIndicators(StoredSubmission previous, StoredSubmission submission) {
         SortedMap<IndicatorCode, Indicator> affected = new TreeMap<>();
         Stream.concat(Stream.ofNullable(previous), Stream.of(submission))
                 .flatMap(s -> s.values().stream())

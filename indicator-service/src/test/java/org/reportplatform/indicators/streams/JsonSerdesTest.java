@@ -3,34 +3,35 @@ package org.reportplatform.indicators.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
-import org.reportplatform.indicators.domain.Tally;
+import org.reportplatform.contracts.catalogue.DatasetCode;
+import org.reportplatform.contracts.catalogue.IndicatorCode;
+import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.Basis;
+import org.reportplatform.contracts.event.CountedSubmission;
+import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.contracts.period.PeriodCode;
+import org.reportplatform.contracts.region.RegionCode;
+import org.reportplatform.contracts.region.RegionLevel;
 
 class JsonSerdesTest {
 
-    private final Serde<Tally> serde = JsonSerdes.of(Tally.class);
+    private final Serde<AggregateEvent> serde = JsonSerdes.of(AggregateEvent.class);
 
     @Test
-    void tallyRoundTripsWithEveryDigitAndScale() {
-        Tally tally = new Tally(new BigDecimal("12345678901234567890.123456789"), new BigDecimal("0.10"),
-                new BigDecimal("1E+3"), List.of(new BigDecimal("7.0"), new BigDecimal("70")), 3, 1, 2);
+    void anAggregateRoundTripsWithEveryDigitAndItsSources() {
+        AggregateEvent event = new AggregateEvent(IndicatorCode.of("edu_schools"), RegionCode.of("360781"),
+                RegionLevel.COUNTY, PeriodCode.of("2024"), new BigDecimal("12345678901234567890.10"), null, null, 1, 0, 1,
+                Instant.parse("2024-03-01T08:00:00Z"), ValueKind.ACTUAL, Basis.RECEIVED, 0,
+                List.of(new CountedSubmission(UUID.randomUUID(), DatasetCode.of("edu_annual"), PeriodCode.of("2024"), 3)));
 
-        byte[] json = serde.serializer().serialize("any", tally);
+        byte[] json = serde.serializer().serialize("any", event);
 
-        assertThat(serde.deserializer().deserialize("any", json)).isEqualTo(tally);
-    }
-
-    @Test
-    void aTallyStoredBeforeIncompleteUnitsWereCountedReadsWithNone() {
-        String stored = "{\"sum\":40,\"numerator\":0,\"denominator\":0,\"maxCandidates\":[],"
-                + "\"reportingUnits\":2,\"withheldUnits\":1}";
-
-        Tally tally = serde.deserializer().deserialize("any", stored.getBytes(StandardCharsets.UTF_8));
-
-        assertThat(tally).isEqualTo(new Tally(new BigDecimal("40"), BigDecimal.ZERO, BigDecimal.ZERO, List.of(), 2, 1, 0));
+        assertThat(serde.deserializer().deserialize("any", json)).isEqualTo(event);
     }
 
     @Test
