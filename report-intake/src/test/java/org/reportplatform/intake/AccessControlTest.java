@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +84,29 @@ class AccessControlTest {
                 .body(submission("flawed-" + flaw.replace(' ', '-'), XINFENG, "edu_annual", "2020", value("edu_school_count", "1")))
                 .post(Submissions.PATH)
                 .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsStillScopedAndAnotherSignatureOfItsClaimsIsRefused() {
+        String dayu = TestTokens.reporter("360723");
+        as(dayu).get("/api/v1/datasets").then().statusCode(200);
+        // the kept token is the same caller: its region still decides
+        as(dayu).body(submission("kept-dayu-for-xinfeng", XINFENG, "edu_annual", "2020", value("edu_school_count", "1")))
+                .post(Submissions.PATH)
+                .then().statusCode(403).body("detail", equalTo("a reporter submits for its own unit, 360723, not for 360722"));
+        int middle = dayu.lastIndexOf('.') + 20;
+        String forged = dayu.substring(0, middle) + (dayu.charAt(middle) == 'A' ? 'B' : 'A') + dayu.substring(middle + 1);
+        as(forged).get("/api/v1/datasets").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsRefusedOnceItExpires() {
+        // a second of clock skew in tests (application.properties): the token is refused from then on
+        given().get("/api/v1/datasets").then().statusCode(200);
+        String shortLived = TestTokens.issuer().issue("short-lived", XINFENG, List.of(Role.REPORTER), Duration.ofSeconds(3));
+        as(shortLived).get("/api/v1/datasets").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> as(shortLived).get("/api/v1/datasets").statusCode() == 401);
     }
 
     @Test

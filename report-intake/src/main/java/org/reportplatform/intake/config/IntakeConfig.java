@@ -14,6 +14,9 @@ public interface IntakeConfig {
     /** The largest request body accepted, answered with a problem+json 413 beyond. */
     MemorySize maxBodySize();
 
+    /** The most verified bearer tokens kept until they expire, so that each is verified once. */
+    int verifiedTokenCacheSize();
+
     Outbox outbox();
 
     Extraction extraction();
@@ -26,10 +29,10 @@ public interface IntakeConfig {
 
     interface Outbox {
 
-        /** How often the relay looks for unpublished events; read by its {@code @Scheduled} expression. */
+        /** How often the relay looks for unpublished events when nothing wakes it. */
         Duration pollInterval();
 
-        /** Events published per transaction. */
+        /** The most events published per transaction: sent together, marked with one statement. */
         int batchSize();
 
         /** How long the relay waits for Kafka to acknowledge one event before it counts as failed. */

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.reportplatform.contracts.event.EventJson;
 import org.reportplatform.contracts.event.SubmissionEvent;
@@ -17,8 +16,6 @@ import org.reportplatform.contracts.event.SubmissionEvent;
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
-
-    private static final int MAX_ERROR_LENGTH = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -67,37 +64,5 @@ public class OutboxEvent extends PanacheEntityBase {
     public static OutboxEvent of(String topic, Submission submission, Instant at) {
         SubmissionEvent event = submission.toEvent();
         return new OutboxEvent(topic, event.topicKey(), EventJson.write(event), submission.id, at);
-    }
-
-    /**
-     * The oldest unpublished events, locked until the transaction ends. SKIP LOCKED lets several replicas
-     * relay at once, each taking rows the others do not hold.
-     */
-    @SuppressWarnings("unchecked")
-    public static List<OutboxEvent> lockNextUnpublished(int limit) {
-        return getEntityManager().createNativeQuery("""
-                        SELECT * FROM outbox_event
-                        WHERE published_at IS NULL
-                        ORDER BY id
-                        LIMIT ?1
-                        FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
-                .setParameter(1, limit)
-                .getResultList();
-    }
-
-    public static long countUnpublished() {
-        return count("publishedAt is null");
-    }
-
-    public void recordPublished(Instant at) {
-        attempts++;
-        publishedAt = at;
-        lastError = null;
-    }
-
-    public void recordFailure(Throwable failure) {
-        attempts++;
-        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        lastError = message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
     }
 }

@@ -12,22 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.event.ReviewStatus;
 import org.reportplatform.contracts.event.SubmissionEvent;
-import org.reportplatform.contracts.event.ValueKind;
-import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.RegionCode;
 
@@ -113,16 +107,6 @@ public class Submission extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<ReviewTransition> transitions = new ArrayList<>();
 
-    /**
-     * Serialises, until the transaction ends, the transactions that store the same key: the series lock does not
-     * when one key arrives for two series at once. Without it the loser would meet the unique constraint.
-     */
-    public static void lockKey(String submissionKey) {
-        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, submissionKey)
-                .getSingleResult();
-    }
-
     public static Optional<Submission> findByKey(String submissionKey) {
         return find("submissionKey", submissionKey).firstResultOptional();
     }
@@ -131,31 +115,6 @@ public class Submission extends PanacheEntityBase {
     public static List<Submission> history(SeriesKey series) {
         return list("region = ?1 and dataset = ?2 and period = ?3 order by version desc",
                 series.region(), series.dataset(), series.period());
-    }
-
-    /** The newest version of a series, whatever its status. */
-    public static Optional<Submission> latest(SeriesKey series) {
-        return find("region = ?1 and dataset = ?2 and period = ?3 order by version desc",
-                series.region(), series.dataset(), series.period()).firstResultOptional();
-    }
-
-    /** The version of a series that counts (SUBMITTED); none while no version was accepted. */
-    public static Optional<Submission> effective(SeriesKey series) {
-        return find("region = ?1 and dataset = ?2 and period = ?3 and status = ?4",
-                series.region(), series.dataset(), series.period(), SubmissionStatus.SUBMITTED).firstResultOptional();
-    }
-
-    /** Marks superseded the versions of a series in the given statuses, before their successor is stored. */
-    public static void supersede(SeriesKey series, Collection<SubmissionStatus> statuses) {
-        update("status = ?1 where region = ?2 and dataset = ?3 and period = ?4 and status in ?5",
-                SubmissionStatus.SUPERSEDED, series.region(), series.dataset(), series.period(), statuses);
-    }
-
-    /** Records the first acknowledged publication; a repeat (at-least-once) keeps the first time. */
-    public static void markPublished(Collection<UUID> ids, Instant publishedAt) {
-        if (!ids.isEmpty()) {
-            update("publishedAt = ?1 where id in ?2 and publishedAt is null", publishedAt, ids);
-        }
     }
 
     /**
@@ -177,13 +136,6 @@ public class Submission extends PanacheEntityBase {
         reviewStatus = action.target();
     }
 
-    /** When the province accepted this version, if it stands accepted: then its series takes no new version. */
-    public Optional<Instant> acceptedAt() {
-        return reviewStatus == ReviewStatus.ACCEPTED
-                ? Optional.of(transitions.get(transitions.size() - 1).at)
-                : Optional.empty();
-    }
-
     public SeriesKey series() {
         return new SeriesKey(region, dataset, period);
     }
@@ -191,12 +143,5 @@ public class Submission extends PanacheEntityBase {
     /** A submission that leaves out required indicators of its form: it counts with the values it has. */
     public boolean isPartial() {
         return !missingRequired.isEmpty();
-    }
-
-    /** The actual numbers this submission reports, by indicator; withheld values are missing, never 0. */
-    public Map<IndicatorCode, BigDecimal> reportedValues() {
-        return values.stream()
-                .filter(value -> value.status == ValueStatus.REPORTED && value.kind == ValueKind.ACTUAL)
-                .collect(Collectors.toMap(value -> IndicatorCode.of(value.indicator), value -> value.value));
     }
 }

@@ -3,10 +3,12 @@ package org.reportplatform.intake.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.reportplatform.contracts.catalogue.Catalogue;
 import org.reportplatform.contracts.catalogue.Dataset;
 import org.reportplatform.contracts.catalogue.DatasetCode;
@@ -15,7 +17,6 @@ import org.reportplatform.contracts.event.ReportedValue;
 import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.intake.domain.Numbers;
 import org.reportplatform.intake.domain.SeriesKey;
-import org.reportplatform.intake.domain.Submission;
 import org.reportplatform.intake.domain.SubmissionNotice;
 
 /**
@@ -36,11 +37,39 @@ public class OwnerFormNotices {
         this.catalogue = catalogue;
     }
 
-    /** The notices of a submission about to be stored, against the versions that count of the unit's other forms. */
-    List<SubmissionNotice> of(ValidSubmission submission) {
+    /** A value of the submission compared with another form's value of the same indicator. */
+    private record Comparison(int position, ReportedValue value, Dataset other, boolean ownersValue) {
+    }
+
+    /** The unit's series, of its other forms for the same period, whose counting versions {@link #of} compares with. */
+    Set<SeriesKey> comparedSeries(ValidSubmission submission) {
+        return comparisons(submission).stream()
+                .map(comparison -> submission.seriesOf(comparison.other().code(), submission.period()))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The notices of a submission about to be stored, against the reported actual values of the versions that count
+     * of the unit's other forms (none for a series without one), as read for {@link #comparedSeries}.
+     */
+    List<SubmissionNotice> of(ValidSubmission submission, Function<SeriesKey, Map<IndicatorCode, BigDecimal>> countingValues) {
         List<SubmissionNotice> notices = new ArrayList<>();
-        // each other form's counting version is read once, however many shared indicators it states
-        Map<DatasetCode, Map<IndicatorCode, BigDecimal>> countingValues = new HashMap<>();
+        for (Comparison comparison : comparisons(submission)) {
+            ReportedValue value = comparison.value();
+            Dataset other = comparison.other();
+            String field = "values[" + comparison.position() + "].value";
+            Optional.ofNullable(countingValues.apply(submission.seriesOf(other.code(), submission.period()))
+                            .get(value.indicator()))
+                    .filter(otherValue -> differ(value.value(), otherValue,
+                            comparison.ownersValue() ? value.value() : otherValue))
+                    .ifPresent(otherValue -> notices.add(notice(value, field, other, otherValue, comparison.ownersValue())));
+        }
+        return notices;
+    }
+
+    /** Each reported actual value of an indicator several forms hold, with each other form it is compared with. */
+    private List<Comparison> comparisons(ValidSubmission submission) {
+        List<Comparison> comparisons = new ArrayList<>();
         for (int position = 0; position < submission.values().size(); position++) {
             ReportedValue value = submission.values().get(position);
             List<Dataset> holding = catalogue.formsHolding(value.indicator());
@@ -51,23 +80,12 @@ public class OwnerFormNotices {
             boolean ownersValue = owner.equals(submission.dataset());
             for (Dataset other : holding) {
                 // two forms that both defer to the owner are not compared with each other
-                if (other.code().equals(submission.dataset()) || !(ownersValue || other.code().equals(owner))) {
-                    continue;
+                if (!other.code().equals(submission.dataset()) && (ownersValue || other.code().equals(owner))) {
+                    comparisons.add(new Comparison(position, value, other, ownersValue));
                 }
-                String field = "values[" + position + "].value";
-                Optional.ofNullable(countingValues.computeIfAbsent(other.code(), form -> countingValuesOf(submission, form))
-                                .get(value.indicator()))
-                        .filter(otherValue -> differ(value.value(), otherValue, ownersValue ? value.value() : otherValue))
-                        .ifPresent(otherValue -> notices.add(notice(value, field, other, otherValue, ownersValue)));
             }
         }
-        return notices;
-    }
-
-    /** The reported actual values of the version of the unit's other form that counts (not held); none without one. */
-    private static Map<IndicatorCode, BigDecimal> countingValuesOf(ValidSubmission submission, DatasetCode form) {
-        SeriesKey series = new SeriesKey(submission.region().code().value(), form.value(), submission.period().value());
-        return Submission.effective(series).map(Submission::reportedValues).orElse(Map.of());
+        return comparisons;
     }
 
     private static boolean differ(BigDecimal value, BigDecimal otherValue, BigDecimal ownersValue) {

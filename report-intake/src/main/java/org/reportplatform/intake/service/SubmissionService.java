@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -29,8 +31,8 @@ import org.reportplatform.intake.domain.ReviewAction;
 import org.reportplatform.intake.domain.ReviewRole;
 import org.reportplatform.intake.domain.SeriesKey;
 import org.reportplatform.intake.domain.Submission;
-import org.reportplatform.intake.domain.SubmissionSeries;
 import org.reportplatform.intake.domain.SubmissionStatus;
+import org.reportplatform.intake.domain.SubmissionStore;
 import org.reportplatform.intake.domain.SubmissionValue;
 import org.reportplatform.intake.domain.SubmissionWarning;
 import org.reportplatform.intake.outbox.OutboxRelay;
@@ -46,7 +48,6 @@ import org.reportplatform.intake.rest.SubmissionRequest;
 public class SubmissionService {
 
     private static final Logger LOG = Logger.getLogger(SubmissionService.class);
-    /** Periods begin by the calendar of the province, not of the server. */
 
     /** What a POST did: stored a new submission, or recognised a replay of one stored before. */
     public record Outcome(Submission submission, boolean created) {
@@ -57,6 +58,7 @@ public class SubmissionService {
     private final OwnerFormNotices notices;
     private final RegionRegistry regions;
     private final Catalogue catalogue;
+    private final SubmissionStore store;
     private final OutboxRelay relay;
     private final MeterRegistry meters;
     private final String topic;
@@ -64,13 +66,14 @@ public class SubmissionService {
     private final Clock clock;
 
     SubmissionService(SubmissionValidator validator, RuleChecker rules, OwnerFormNotices notices, RegionRegistry regions,
-                      Catalogue catalogue, OutboxRelay relay, MeterRegistry meters,
+                      Catalogue catalogue, SubmissionStore store, OutboxRelay relay, MeterRegistry meters,
                       @ConfigProperty(name = "platform.topics.submissions") String topic, Clock clock) {
         this.validator = validator;
         this.rules = rules;
         this.notices = notices;
         this.regions = regions;
         this.catalogue = catalogue;
+        this.store = store;
         this.relay = relay;
         this.meters = meters;
         this.topic = topic;
@@ -86,31 +89,36 @@ public class SubmissionService {
         }
         ValidSubmission submission = ValidSubmission.of(request, regions);
         String contentHash = submission.contentHash(reportedAt);
-        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(submission, contentHash, reportedAt));
+        Outcome outcome = store(submission, contentHash, reportedAt);
         Submission stored = outcome.submission();
-        if (!outcome.created()) {
-            return outcome;
+        if (outcome.created()) {
+            log(stored, submission, reportedAt);
+            // a held version is published too, flagged held
+            relay.wakeUp();
         }
+        return outcome;
+    }
+
+    /** One line per stored submission: which one, which unit, and what an operator would look for. */
+    private void log(Submission stored, ValidSubmission submission, Optional<Instant> reportedAt) {
         String reported = reportedAt.map(at -> ", reported " + at).orElse("");
         // the first few are enough to recognise the case in a log line; the submission lists them all
         String partial = stored.isPartial() ? ", partial: lacks " + stored.missingRequired.size() + " required ("
                 + String.join(", ", stored.missingRequired.stream().limit(3).toList())
                 + (stored.missingRequired.size() > 3 ? ", …)" : ")") : "";
+        String notices = stored.notices.isEmpty() ? "" : ", " + stored.notices.size() + " notice(s)";
         if (stored.status == SubmissionStatus.SUBMITTED) {
-            LOG.infof("Accepted submission %s: %s %s, %s %s, version %d, %d values%s%s", stored.id, stored.region,
+            LOG.infof("Accepted submission %s: %s %s, %s %s, version %d, %d values%s%s%s", stored.id, stored.region,
                     submission.region().name(), stored.dataset, stored.period, stored.version, stored.values.size(),
-                    reported, partial);
+                    reported, partial, notices);
             meters.counter("intake.submissions.accepted", "dataset", stored.dataset).increment();
         } else {
-            LOG.infof("Holding submission %s: %s %s, %s %s, version %d, until its flagged values are explained%s%s",
+            LOG.infof("Holding submission %s: %s %s, %s %s, version %d, until its flagged values are explained%s%s%s",
                     stored.id, stored.region, submission.region().name(), stored.dataset, stored.period, stored.version,
-                    reported, partial);
+                    reported, partial, notices);
             meters.counter("intake.submissions.held", "dataset", stored.dataset).increment();
         }
-        stored.notices.forEach(notice -> LOG.infof("Notice on submission %s: %s", stored.id, notice.message));
-        // a held version is published too, flagged held
-        relay.wakeUp();
-        return outcome;
+        stored.notices.forEach(notice -> LOG.debugf("Notice on submission %s: %s", stored.id, notice.message));
     }
 
     /**
@@ -165,41 +173,74 @@ public class SubmissionService {
         return Submission.history(series);
     }
 
+    /**
+     * Reads what the checks need, builds the version, and stores it unless the series changed meanwhile; then it reads
+     * again. Without a lock held between the two round trips, a replay or a concurrent use of the key is found by the
+     * read or, if it committed in between, by the key's unique index.
+     */
     private Outcome store(ValidSubmission submission, String contentHash, Optional<Instant> reportedAt) {
-        // Key first, then series: every transaction takes them in this order, so they cannot deadlock.
-        Submission.lockKey(submission.submissionKey());
-        SubmissionSeries series = SubmissionSeries.lock(submission.series());
-        // Looked up under the key lock, so a concurrent request with this key has committed by now.
-        Optional<Submission> earlier = Submission.findByKey(submission.submissionKey());
-        if (earlier.isPresent()) {
-            if (!earlier.get().contentHash.equals(contentHash)) {
-                throw new ProblemException(Problem.of("submission-key-conflict", "Submission key already used", 409,
-                        "this submissionKey was used for a submission with other content; send a revision under a new key"));
+        Optional<SeriesKey> previousYear = submission.period().previousYear()
+                .map(period -> submission.seriesOf(submission.dataset(), period));
+        Set<SeriesKey> compared = new HashSet<>(notices.comparedSeries(submission));
+        previousYear.ifPresent(compared::add);
+        while (true) {
+            SubmissionStore.Context context = store.read(submission.series(), submission.submissionKey(), compared);
+            if (context.earlier().isPresent()) {
+                return replay(context.earlier().get().id(), context.earlier().get().contentHash(), contentHash);
             }
-            return new Outcome(earlier.get(), false);
+            RuleChecker.PreviousYear lastYear = previousYear
+                    .filter(series -> context.countingValues().containsKey(series))
+                    .map(series -> new RuleChecker.PreviousYear(PeriodCode.of(series.period()), context.countingValuesOf(series)))
+                    .orElse(RuleChecker.PreviousYear.NONE);
+            // A held version takes a version number all the same, so that versions stay in the order of arrival.
+            Submission stored = newSubmission(submission, context.latestVersion() + 1, contentHash,
+                    softRuleFindings(submission, lastYear), reportedAt);
+            stored.missingRequired.addAll(missingRequired(submission));
+            stored.notices.addAll(notices.of(submission, context::countingValuesOf));
+            // a held version goes out too, flagged held: consumers tell 待说明 from 未报 and do not count it
+            OutboxEvent event = OutboxEvent.of(topic, stored, stored.receivedAt);
+            SubmissionStore.Result result = store.submit(stored, stored.status.replaces(), reportedAt.isPresent(), event);
+            switch (result.outcome()) {
+                case STORED:
+                    return new Outcome(stored, true);
+                case STALE:
+                    continue;
+                case KEY_TAKEN:
+                    Submission taken = QuarkusTransaction.requiringNew()
+                            .call(() -> Submission.findByKey(submission.submissionKey()).orElseThrow());
+                    return replay(taken.id, taken.contentHash, contentHash);
+                case ACCEPTED:
+                    throw seriesAccepted(result.version(), result.at().orElseThrow());
+                case REPORTED_BEFORE_LATEST:
+                    throw reportedBeforeLatest(result.version(), result.at().orElseThrow());
+                default:
+                    throw new IllegalStateException("unknown outcome " + result.outcome());
+            }
         }
-        Submission.effective(series.key).ifPresent(SubmissionService::refuseIfAccepted);
-        reportedAt.ifPresent(at -> refuseIfReportedBeforeLatest(series.key, at));
-        List<RuleChecker.Finding> warnings = softRuleFindings(submission);
-        // A held version takes a version number all the same, so that versions stay in the order of arrival.
-        Submission stored = newSubmission(submission, series.nextVersion(), contentHash, warnings, reportedAt);
-        stored.missingRequired.addAll(missingRequired(submission));
-        stored.notices.addAll(notices.of(submission));
-        Submission.supersede(series.key, stored.status.replaces());
-        stored.persist();
-        // a held version goes out too, flagged held: consumers tell 待说明 from 未报 and do not count it
-        OutboxEvent.of(topic, stored, stored.receivedAt).persist();
-        return new Outcome(stored, true);
+    }
+
+    /** A key sent again: the submission stored under it when the content is the same, 409 when it is not. */
+    private static Outcome replay(UUID earlierId, String earlierHash, String contentHash) {
+        if (!earlierHash.equals(contentHash)) {
+            throw new ProblemException(Problem.of("submission-key-conflict", "Submission key already used", 409,
+                    "this submissionKey was used for a submission with other content; send a revision under a new key"));
+        }
+        return new Outcome(QuarkusTransaction.requiringNew().call(() -> Submission.<Submission>findById(earlierId)), false);
     }
 
     /** Versions keep the order of their report dates: a revision cannot have been reported before what it revises. */
-    private static void refuseIfReportedBeforeLatest(SeriesKey series, Instant reportedAt) {
-        Submission.latest(series).filter(latest -> reportedAt.isBefore(latest.submittedAt)).ifPresent(latest -> {
-            throw ProblemException.invalid("invalid-submission", "Invalid submission", "提交内容有误", List.of(new FieldError(
-                    "reportedAt", "is before " + latest.submittedAt + ", when version " + latest.version
-                            + " of this series was reported: a revision is reported after the version it revises",
-                    "早于第 " + latest.version + " 版的报送时间 " + latest.submittedAt + "：修订版须在被修订版之后报送")));
-        });
+    private static ProblemException reportedBeforeLatest(int latestVersion, Instant latestReportedAt) {
+        return ProblemException.invalid("invalid-submission", "Invalid submission", "提交内容有误", List.of(new FieldError(
+                "reportedAt", "is before " + latestReportedAt + ", when version " + latestVersion
+                        + " of this series was reported: a revision is reported after the version it revises",
+                "早于第 " + latestVersion + " 版的报送时间 " + latestReportedAt + "：修订版须在被修订版之后报送")));
+    }
+
+    /** Accepted data is locked: only the province, by reopening it, lets a new version in. */
+    private static ProblemException seriesAccepted(int acceptedVersion, Instant acceptedAt) {
+        return new ProblemException(Problem.of("series-accepted", "Series accepted", 409,
+                "version %d of this series was accepted by the province on %s; ask the province to reopen it"
+                        .formatted(acceptedVersion, acceptedAt)));
     }
 
     /** The required indicators of the form the submission does not state as actuals: a missing value is not stated. */
@@ -213,24 +254,11 @@ public class SubmissionService {
                 .toList();
     }
 
-    /** Accepted data is locked: only the province, by reopening it, lets a new version in. */
-    private static void refuseIfAccepted(Submission effective) {
-        effective.acceptedAt().ifPresent(acceptedAt -> {
-            throw new ProblemException(Problem.of("series-accepted", "Series accepted", 409,
-                    "version %d of this series was accepted by the province on %s; ask the province to reopen it"
-                            .formatted(effective.version, acceptedAt)));
-        });
-    }
-
     /**
      * What the soft rules flag in the actual figures, against the previous year as stored here; the validator refused
      * what breaks the hard ones. A target may differ from last year's figure as much as the county aims.
      */
-    private List<RuleChecker.Finding> softRuleFindings(ValidSubmission submission) {
-        RuleChecker.PreviousYear previousYear = submission.period().previousYear()
-                .flatMap(period -> Submission.effective(submission.seriesOf(period))
-                        .map(earlier -> new RuleChecker.PreviousYear(period, earlier.reportedValues())))
-                .orElse(RuleChecker.PreviousYear.NONE);
+    private List<RuleChecker.Finding> softRuleFindings(ValidSubmission submission, RuleChecker.PreviousYear previousYear) {
         return rules.check(submission.actualFigures(), previousYear).stream()
                 .filter(finding -> !finding.isHard())
                 .toList();

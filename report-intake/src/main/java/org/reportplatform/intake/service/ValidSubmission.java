@@ -50,12 +50,12 @@ record ValidSubmission(String submissionKey, Region region, DatasetCode dataset,
     }
 
     SeriesKey series() {
-        return seriesOf(period);
+        return seriesOf(dataset, period);
     }
 
-    /** The series of the same unit and form for another period. */
-    SeriesKey seriesOf(PeriodCode other) {
-        return new SeriesKey(region.code().value(), dataset.value(), other.value());
+    /** A series of the same unit: of another form or another period. */
+    SeriesKey seriesOf(DatasetCode form, PeriodCode when) {
+        return new SeriesKey(region.code().value(), form.value(), when.value());
     }
 
     /** The reported actual numbers, as the rules that compare with the previous year see them. */

@@ -114,6 +114,11 @@ class SubmissionValidatorTest {
         }
 
         @Override
+        public int verifiedTokenCacheSize() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Outbox outbox() {
             throw new UnsupportedOperationException();
         }
