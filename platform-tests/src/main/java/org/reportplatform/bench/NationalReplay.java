@@ -227,7 +227,7 @@ final class NationalReplay {
     private void start(String name, Map<String, String> shared, Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(shared);
         environment.putAll(own);
-        ServiceProcess service = new ServiceProcess(settings.root(), name, environment, List.of(), settings.work(), "scale-");
+        ServiceProcess service = new ServiceProcess(settings.root(), name, environment, settings.work(), "scale-");
         service.start();
         services.put(name, service);
         Log.step(SECTION, "started a fresh %s at %s (log %s)".formatted(name, service.baseUrl(), service.log()));
