@@ -37,6 +37,7 @@ class EveryOverlayTest {
         checks.put("topics", overlay -> KafkaChecks.topics(overlay, Platform.SERVICES));
         checks.put("topic retention and compaction", overlay -> KafkaChecks.retention(overlay, Platform.SERVICES));
         checks.put("ACLs", overlay -> KafkaChecks.acls(overlay, Platform.SERVICES));
+        checks.put("JVM settings", overlay -> JvmChecks.settings(overlay, Platform.SERVICES.keySet()));
         checks.put("pod hardening", overlay -> SecurityChecks.podHardening(overlay, Platform.SERVICES));
         checks.put("exposure", SecurityChecks::exposure);
         return Overlay.NAMES.stream().flatMap(name -> checks.entrySet().stream()

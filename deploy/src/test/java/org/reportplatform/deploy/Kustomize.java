@@ -21,17 +21,23 @@ import java.util.Set;
  * feature that these tests would silently skip:
  * <ul>
  *   <li>{@code resources}: YAML files (several documents each) and directories holding a kustomization.yaml;</li>
+ *   <li>{@code configMapGenerator} with {@code name}, {@code envs} ({@code KEY=value} files) and
+ *       {@code options: {disableNameSuffixHash: true}}: a ConfigMap of those keys, named as given (no hash suffix,
+ *       which these tests do not compute);</li>
  *   <li>{@code patches} with {@code path}: strategic-merge patches, each document finding its target by
  *       apiVersion group, kind and name ({@link StrategicMerge});</li>
  *   <li>{@code namespace}: set on every resource but Namespaces;</li>
  *   <li>{@code images}: {@code name} → {@code newName}/{@code newTag} on containers' images.</li>
  * </ul>
- * Order as in Kustomize: resources (each one already rendered), then patches, namespace, images.
+ * Order as in Kustomize: resources (each one already rendered) and generated ConfigMaps, then patches, namespace,
+ * images.
  */
 final class Kustomize {
 
     static final Set<String> SUPPORTED_FIELDS =
-            Set.of("apiVersion", "kind", "resources", "patches", "namespace", "images");
+            Set.of("apiVersion", "kind", "resources", "configMapGenerator", "patches", "namespace", "images");
+    private static final Set<String> GENERATOR_FIELDS = Set.of("name", "envs", "options");
+    private static final Map<String, Object> GENERATOR_OPTIONS = Map.of("disableNameSuffixHash", true);
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -45,6 +51,9 @@ final class Kustomize {
         for (String resource : strings(kustomization, "resources")) {
             Path path = dir.resolve(resource).normalize();
             documents.addAll(Files.isDirectory(path) ? render(path) : readDocuments(path));
+        }
+        for (Map<String, Object> generator : list(kustomization, "configMapGenerator")) {
+            documents.add(generateConfigMap(dir, generator));
         }
         requireUniqueIds(documents, dir);
         for (Map<String, Object> patch : list(kustomization, "patches")) {
@@ -73,6 +82,44 @@ final class Kustomize {
             }));
         }
         return documents;
+    }
+
+    private static Map<String, Object> generateConfigMap(Path dir, Map<String, Object> generator) {
+        if (!GENERATOR_FIELDS.containsAll(generator.keySet()) || !GENERATOR_OPTIONS.equals(generator.get("options"))) {
+            throw new IllegalArgumentException(dir + ": only configMapGenerator entries with " + GENERATOR_FIELDS
+                    + " and options " + GENERATOR_OPTIONS + " are supported, not " + generator);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (String envs : strings(generator, "envs")) {
+            data.putAll(readEnvFile(dir.resolve(envs)));
+        }
+        Map<String, Object> configMap = new LinkedHashMap<>();
+        configMap.put("apiVersion", "v1");
+        configMap.put("kind", "ConfigMap");
+        configMap.put("metadata", new LinkedHashMap<>(Map.of("name", generator.get("name"))));
+        configMap.put("data", data);
+        return configMap;
+    }
+
+    /** An env file as Kustomize reads it: {@code KEY=value} lines, blank lines and {@code #} comments skipped. */
+    static Map<String, String> readEnvFile(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int equals = trimmed.indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException(file + ": not a KEY=value line: " + line);
+                }
+                values.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        return values;
     }
 
     static Map<String, Object> readKustomization(Path dir) {

@@ -223,7 +223,8 @@ final class WiringChecks {
                             variables.addAll(Objects.requireNonNullElse(configMap.getData(), Map.<String, String>of()).keySet()));
                 }
             }
-            variables.stream().sorted().map(variable -> ConfigurationKeys.problem(service, variable))
+            variables.stream().filter(variable -> !JvmChecks.LAUNCHER_VARIABLES.contains(variable)).sorted()
+                    .map(variable -> ConfigurationKeys.problem(service, variable))
                     .flatMap(Optional::stream).forEach(problems::add);
         }
         return problems;

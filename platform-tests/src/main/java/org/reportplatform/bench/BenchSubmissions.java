@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.reportplatform.contracts.catalogue.AggregationRule;
@@ -23,16 +24,17 @@ import org.reportplatform.demo.DemoSubmission;
 
 /**
  * The submissions the measurements send: a unit's {@code edu_annual} with {@value #VALUES} of its additive
- * indicators (additive, so that no rate needs its components), the demo's plausible figures, the same for every year
- * so that the previous-year rule never holds one back. One value, {@link #TRACKED}, differs per request, so that every
- * submission changes its province's figure and the freshness measurement can see it arrive.
+ * indicators (additive, so that no rate needs its components), or the whole form, with the demo's plausible figures,
+ * the same for every year so that the previous-year rule never holds one back. One value, {@link #TRACKED}, is set
+ * per request: an additive indicator no validation rule and no ratio names, so any value of it is accepted and the
+ * freshness measurement can count submissions with it ({@link CountingLoad}).
  */
 final class BenchSubmissions {
 
     static final int VALUES = 40;
     static final DatasetCode FORM = DatasetCode.of("edu_annual");
-    /** A whole that parts are checked against, never a part itself, so raising it cannot break a hard rule. */
-    static final IndicatorCode TRACKED = IndicatorCode.of("edu_school_count");
+    /** Named by no rule and no ratio: raising it can break nothing. */
+    static final IndicatorCode TRACKED = IndicatorCode.of("edu_school_built_count");
     /** Years the measurements submit for: before the demo's 2019 and 2020, whose figures the tracked values would be 3x off. */
     static final int FIRST_YEAR = PeriodCode.FIRST_YEAR;
     static final int LAST_YEAR = 2017;
@@ -62,9 +64,18 @@ final class BenchSubmissions {
 
     /** The JSON body of {@code POST /api/v1/submissions} for {@code unit}, with the three slots to fill in. */
     String requestTemplate(Region unit) {
-        List<DemoSubmission.Value> values = values(unit).stream()
-                .map(value -> value.indicator().equals(TRACKED.value()) ? new DemoSubmission.Value(TRACKED.value(), null, "reported") : value)
-                .toList();
+        return template(unit, values(unit));
+    }
+
+    /** The same for the whole form as the demo fills it in (about 2.3 times the fan-out of {@link #requestTemplate}). */
+    String fullFormTemplate(Region unit) {
+        return template(unit, figures.submission(unit.code(), form, FIGURES_YEAR, 1).values());
+    }
+
+    private String template(Region unit, List<DemoSubmission.Value> formValues) {
+        List<DemoSubmission.Value> values = new ArrayList<>(formValues.stream()
+                .filter(value -> !value.indicator().equals(TRACKED.value())).toList());
+        values.add(new DemoSubmission.Value(TRACKED.value(), null, "reported"));
         DemoSubmission body = new DemoSubmission(KEY_SLOT, unit.code().value(), FORM.value(), PERIOD_SLOT, values);
         try {
             // the tracked value is written without a number, then its slot put where the number goes
@@ -75,17 +86,16 @@ final class BenchSubmissions {
         }
     }
 
-    static String fill(String template, String key, PeriodCode period, long n) {
+    static String fill(String template, String key, PeriodCode period, long trackedValue) {
         return template.replace(KEY_SLOT, key).replace(PERIOD_SLOT, period.value())
-                .replace(TRACKED_SLOT, Long.toString(trackedValue(n)));
+                .replace(TRACKED_SLOT, Long.toString(trackedValue));
     }
 
     /** What intake publishes for such a submission: the outbox payload, and the message a bare producer sends. */
     SubmissionEvent event(Region unit, String key, PeriodCode period, long n) {
-        List<ReportedValue> values = values(unit).stream()
-                .map(value -> value.indicator().equals(TRACKED.value())
-                        ? new DemoSubmission.Value(TRACKED.value(), BigDecimal.valueOf(trackedValue(n)), "reported") : value)
-                .map(BenchSubmissions::reported).toList();
+        List<DemoSubmission.Value> sent = new ArrayList<>(values(unit));
+        sent.add(new DemoSubmission.Value(TRACKED.value(), BigDecimal.valueOf(trackedValue(n)), "reported"));
+        List<ReportedValue> values = sent.stream().map(BenchSubmissions::reported).toList();
         return new SubmissionEvent(UUID.randomUUID(), key, unit.code(), FORM, period, 1, Instant.now(), values, ReviewStatus.SUBMITTED);
     }
 
@@ -97,14 +107,12 @@ final class BenchSubmissions {
     }
 
     private List<DemoSubmission.Value> values(Region unit) {
-        List<DemoSubmission.Value> additive = figures.submission(unit.code(), form, FIGURES_YEAR, 1).values().stream()
+        // the tracked indicator and VALUES - 1 others
+        return figures.submission(unit.code(), form, FIGURES_YEAR, 1).values().stream()
                 .filter(value -> catalogue.indicator(IndicatorCode.of(value.indicator())).orElseThrow().rule() == AggregationRule.SUM)
-                .limit(VALUES)
+                .filter(value -> !value.indicator().equals(TRACKED.value()))
+                .limit(VALUES - 1)
                 .toList();
-        if (additive.stream().noneMatch(value -> value.indicator().equals(TRACKED.value()))) {
-            throw new IllegalStateException(TRACKED + " is not among the first " + VALUES + " additive indicators of " + FORM);
-        }
-        return additive;
     }
 
     private static ReportedValue reported(DemoSubmission.Value value) {

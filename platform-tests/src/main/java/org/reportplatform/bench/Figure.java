@@ -6,11 +6,22 @@ import java.util.List;
 /**
  * One figure of the report: its value in each repeated run, summarised as median and p99 (nearest rank, on the bad
  * side: the slowest latency, the lowest rate). With the few runs a benchmark can afford, that p99 is the worst run.
+ *
+ * @param target where the median stands against issue 14's floor and goal; empty for figures the issue sets none for
  */
-record Figure(String section, String name, String unit, double median, double p99, List<Double> runs, String note) {
+record Figure(String section, String name, String unit, double median, double p99, List<Double> runs, String note, String target) {
 
     Figure {
         runs = List.copyOf(runs);
+    }
+
+    Figure(String section, String name, String unit, double median, double p99, List<Double> runs, String note) {
+        this(section, name, unit, median, p99, runs, note, "");
+    }
+
+    /** This figure judged against a floor and goal of the issue. */
+    Figure against(Target bounds) {
+        return new Figure(section, name, unit, median, p99, runs, note, bounds.judge(median));
     }
 
     static Figure rate(String section, String name, String unit, List<Double> runs, String note) {
@@ -18,7 +29,12 @@ record Figure(String section, String name, String unit, double median, double p9
     }
 
     static Figure latency(String section, String name, List<Double> runsMs, String note) {
-        return new Figure(section, name, "ms", percentile(runsMs, 0.5), percentile(runsMs, 0.99), runsMs, note);
+        return cost(section, name, "ms", runsMs, note);
+    }
+
+    /** A figure where less is better (time, CPU, records, memory): its p99 is the high end. */
+    static Figure cost(String section, String name, String unit, List<Double> runs, String note) {
+        return new Figure(section, name, unit, percentile(runs, 0.5), percentile(runs, 0.99), runs, note);
     }
 
     /** A figure its tool already summarised over its own runs. */

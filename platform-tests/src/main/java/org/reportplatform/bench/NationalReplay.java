@@ -49,7 +49,7 @@ final class NationalReplay {
     static final List<PeriodCode> PERIODS = List.of("2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025")
             .stream().map(PeriodCode::of).toList();
     /** The figures stand still this long short of the target: the replay has ended there (reported, not hidden). */
-    private static final Duration STALL = Duration.ofSeconds(90);
+    private static final Duration STALL = Duration.ofSeconds(180);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final List<String> LEVELS = List.of("unit", "city", "province");
 
@@ -193,7 +193,7 @@ final class NationalReplay {
             count.setArray(2, c.createArrayOf("varchar", rolledUp.toArray()));
             while (reached < target) {
                 long now = System.nanoTime();
-                if (now - started > settings.scaleTimeout().toNanos()) {
+                if (!settings.scaleTimeout().isZero() && now - started > settings.scaleTimeout().toNanos()) {
                     ending = "stopped after the time limit of " + settings.scaleTimeout().toMinutes() + " min";
                     break;
                 }
@@ -227,7 +227,7 @@ final class NationalReplay {
     private void start(String name, Map<String, String> shared, Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(shared);
         environment.putAll(own);
-        ServiceProcess service = new ServiceProcess(settings.root(), name, environment, List.of(), settings.work(), "scale-");
+        ServiceProcess service = new ServiceProcess(settings.root(), name, environment, settings.work(), "scale-");
         service.start();
         services.put(name, service);
         Log.step(SECTION, "started a fresh %s at %s (log %s)".formatted(name, service.baseUrl(), service.log()));

@@ -68,7 +68,7 @@ final class Pipeline {
         }
     }
 
-    private static long lag(Admin admin, String group, Set<String> topics) throws Exception {
+    static long lag(Admin admin, String group, Set<String> topics) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->

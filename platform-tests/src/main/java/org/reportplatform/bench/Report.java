@@ -50,11 +50,12 @@ final class Report {
         for (Figure figure : contents.figures().stream().sorted(Comparator.comparing(Figure::section)).toList()) {
             if (!figure.section().equals(section)) {
                 section = figure.section();
-                md.append("\n## ").append(section).append("\n\n| figure | median | p99 | unit | runs | note |\n| --- | ---: | ---: | --- | --- | --- |\n");
+                md.append("\n## ").append(section).append("\n\n| figure | median | p99 | unit | runs | issue 14 | note |\n| --- | ---: | ---: | --- | --- | --- | --- |\n");
             }
             md.append("| ").append(figure.name()).append(" | ").append(number(figure.median())).append(" | ").append(number(figure.p99()))
                     .append(" | ").append(figure.unit()).append(" | ")
                     .append(String.join(", ", figure.runs().stream().map(Report::number).toList()))
+                    .append(" | ").append(figure.target())
                     .append(" | ").append(figure.note() == null ? "" : figure.note()).append(" |\n");
         }
         if (!contents.notes().isEmpty()) {

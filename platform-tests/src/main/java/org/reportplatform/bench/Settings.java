@@ -36,6 +36,7 @@ record Settings(
         Path work,
         boolean quick,
         double scale,
+        /** The national replay's time limit; zero: none, it is measured to the end. */
         Duration scaleTimeout) {
 
     /** Seconds of one measured run; warm-up before each series of runs. */
@@ -48,7 +49,7 @@ record Settings(
     }
 
     int repetitions() {
-        return quick ? 2 : 3;
+        return quick ? 1 : 3;
     }
 
     String jdbcUrl(String database) {
@@ -98,7 +99,7 @@ record Settings(
                 Path.of(required(o, "work")),
                 Boolean.parseBoolean(o.getOrDefault("quick", "false")),
                 Double.parseDouble(o.getOrDefault("scale", "1")),
-                Duration.ofMinutes(Long.parseLong(o.getOrDefault("scale-timeout-minutes", "20"))));
+                Duration.ofMinutes(Long.parseLong(o.getOrDefault("scale-timeout-minutes", "0"))));
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * One of the services, started from its built app ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a JVM of
- * its own, on a free port that it keeps across restarts, with the environment it is given. Each start writes its own
- * log, so a restarted service's log does not overwrite the one that shows why it went down.
+ * its own with the platform's JVM settings ({@link JvmSettings}), on a free port that it keeps across restarts, with
+ * the environment it is given. Each start writes its own log, so a restarted service's log does not overwrite the one
+ * that shows why it went down.
  */
 public final class ServiceProcess {
 
@@ -26,7 +27,7 @@ public final class ServiceProcess {
     private final Path root;
     private final String name;
     private final Map<String, String> environment;
-    private final List<String> javaOptions;
+    private final JvmSettings jvm;
     private final Path logs;
     private final String logPrefix;
     private final int port = ChildProcesses.freePort();
@@ -38,11 +39,11 @@ public final class ServiceProcess {
      * @param name      the service's module, e.g. {@code dashboard-api}
      * @param logPrefix prefixes the service's log files in {@code logs}
      */
-    public ServiceProcess(Path root, String name, Map<String, String> environment, List<String> javaOptions, Path logs, String logPrefix) {
+    public ServiceProcess(Path root, String name, Map<String, String> environment, Path logs, String logPrefix) {
         this.root = root;
         this.name = name;
         this.environment = Map.copyOf(environment);
-        this.javaOptions = List.copyOf(javaOptions);
+        this.jvm = JvmSettings.load(root);
         this.logs = logs;
         this.logPrefix = logPrefix;
     }
@@ -52,19 +53,25 @@ public final class ServiceProcess {
         if (!Files.exists(app)) {
             throw new IllegalStateException(app + " is missing: build the services first (mvn package)");
         }
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(javaOptions);
-        command.addAll(List.of("-jar", app.toString()));
         try {
             Files.createDirectories(logs);
             starts++;
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("HTTP_PORT", String.valueOf(port));
-            process = builder.start();
+            process = processBuilder(app).redirectErrorStream(true).redirectOutput(log().toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** The command and environment of a start: the JVM settings first, then what the caller gave, then the port. */
+    ProcessBuilder processBuilder(Path app) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvm.options(name));
+        command.addAll(List.of("-jar", app.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(jvm.environment());
+        builder.environment().putAll(environment);
+        builder.environment().put("HTTP_PORT", String.valueOf(port));
+        return builder;
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails with the end of the log if the service exits or the time is up. */

@@ -159,7 +159,7 @@ final class RunningPlatform implements AutoCloseable {
     private void define(String service, Map<String, String> shared, Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(shared);
         environment.putAll(own);
-        services.put(service, new ServiceProcess(root, service, environment, List.of("-Xmx384m"), logs, runId + "-"));
+        services.put(service, new ServiceProcess(root, service, environment, logs, runId + "-"));
     }
 
     private String topic(String name, String cleanupPolicy) {
