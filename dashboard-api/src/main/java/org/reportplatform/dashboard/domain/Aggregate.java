@@ -7,7 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.reportplatform.contracts.event.AggregateEvent;
+import org.reportplatform.contracts.event.CountedSubmission;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionLevel;
@@ -49,6 +54,10 @@ public class Aggregate {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** At county level, the submission versions the figure is made of, as indicator-service selected them. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<UUID> sources = List.of();
+
     /** The row of an event about {@code region}, placed in the hierarchy as the registry places it. */
     public static Aggregate of(AggregateEvent event, Region region) {
         Aggregate row = new Aggregate();
@@ -63,6 +72,7 @@ public class Aggregate {
         row.expectedUnits = event.expectedUnits();
         row.incompleteUnits = event.incompleteUnits();
         row.updatedAt = event.updatedAt();
+        row.sources = event.sources().stream().map(CountedSubmission::submissionId).toList();
         return row;
     }
 }

@@ -21,14 +21,15 @@ public class AggregateStore {
 
     private static final String UPSERT = """
             INSERT INTO aggregate (indicator, region, period, kind, basis, level, parent_region, value, numerator,
-                                   denominator, reporting_units, withheld_units, expected_units, updated_at, incomplete_units)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   denominator, reporting_units, withheld_units, expected_units, updated_at, incomplete_units,
+                                   sources)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (indicator, region, period, kind, basis) DO UPDATE SET
                 level = EXCLUDED.level, parent_region = EXCLUDED.parent_region, value = EXCLUDED.value,
                 numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
                 reporting_units = EXCLUDED.reporting_units, withheld_units = EXCLUDED.withheld_units,
                 expected_units = EXCLUDED.expected_units, updated_at = EXCLUDED.updated_at,
-                incomplete_units = EXCLUDED.incomplete_units""";
+                incomplete_units = EXCLUDED.incomplete_units, sources = EXCLUDED.sources""";
 
     private static final String DELETE =
             "DELETE FROM aggregate WHERE indicator = ? AND region = ? AND period = ? AND kind = ? AND basis = ?";
@@ -82,6 +83,7 @@ public class AggregateStore {
                 upsert.setInt(13, row.expectedUnits);
                 upsert.setObject(14, row.updatedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
                 upsert.setInt(15, row.incompleteUnits);
+                upsert.setArray(16, connection.createArrayOf("uuid", row.sources.toArray()));
                 upsert.addBatch();
             }
             for (AggregateId id : changes.deletions()) {

@@ -40,14 +40,11 @@ public class CompletenessQueries {
             .thenComparing(Coverage::region);
 
     /**
-     * Only what a state needs: the indicators each version states as actual figures (reported or redacted; a value
-     * stated missing is not stated), not its values, so that a province's hundred units stay one small read.
+     * Only what a state needs: the indicators each version states as actual figures, kept when it was stored
+     * ({@link SourceStore}), not its values, so that a province's hundred units stay one small read.
      */
     private static final String VERSIONS = """
-            SELECT region, period, version, submitted_at, review_status, held,
-                   ARRAY(SELECT stated ->> 'indicator' FROM jsonb_array_elements(reported) stated
-                         WHERE COALESCE(stated ->> 'kind', 'actual') = 'actual'
-                           AND stated ->> 'status' IN ('reported', 'redacted')) AS stated_actuals
+            SELECT region, period, version, submitted_at, review_status, held, stated_actuals
             FROM source_submission
             WHERE dataset = ? AND period = ANY (?) AND region = ANY (?)""";
 

@@ -22,28 +22,28 @@ import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
 import org.reportplatform.dashboard.domain.Aggregate;
 import org.reportplatform.dashboard.domain.AggregateId;
-import org.reportplatform.dashboard.domain.AggregateRepository;
 import org.reportplatform.dashboard.service.Ranking.Ranked;
 
 /**
- * Reads figures from the read model; regions without a row yet still appear, with no value. Each answer reads, in
- * one query, the rows of the region (and its children) and of every unit within it, actuals and targets of one basis,
- * in the covered period, the year before and the target's period: completion and the year-over-year change are
- * recomputed from the units' rows, over the units that make them comparable.
+ * Reads figures from the read model; regions without a row yet still appear, with no value. Each answer reads the rows
+ * of the region (and its children) and of every unit within it, actuals and targets of one basis, in the covered
+ * period, the year before and the target's period: completion and the year-over-year change are recomputed from the
+ * units' rows, over the units that make them comparable. Rows of cities and the province come from memory, those of
+ * counties from one statement per answer, a trend's periods all together ({@link FigureRows}).
  */
 @ApplicationScoped
 public class FigureQueries {
 
-    private final AggregateRepository repository;
+    private final FigureRows figureRows;
     private final ReferenceData reference;
     private final RegionRegistry regions;
     private final FormAssignments assignments;
     private final Catalogue catalogue;
     private final RegionTargets ownTargets;
 
-    FigureQueries(AggregateRepository repository, ReferenceData reference, RegionRegistry regions,
-                  FormAssignments assignments, Catalogue catalogue, RegionTargets ownTargets) {
-        this.repository = repository;
+    FigureQueries(FigureRows figureRows, ReferenceData reference, RegionRegistry regions, FormAssignments assignments,
+                  Catalogue catalogue, RegionTargets ownTargets) {
+        this.figureRows = figureRows;
         this.reference = reference;
         this.regions = regions;
         this.assignments = assignments;
@@ -52,17 +52,19 @@ public class FigureQueries {
     }
 
     public RegionFigure figure(String indicatorCode, RegionCode regionCode, PeriodCode period, Basis basis) {
-        Indicator indicator = reference.indicator(indicatorCode);
-        Region region = reference.region(regionCode);
-        return figure(indicator, region, periodsOf(indicator, region, period, basis), basis);
+        return trend(indicatorCode, regionCode, List.of(period), basis).figures().get(0);
     }
 
     /** The figure in each of {@code periods}, in their order, each to its own cut-off. */
     public Trend trend(String indicatorCode, RegionCode regionCode, List<PeriodCode> periods, Basis basis) {
         Indicator indicator = reference.indicator(indicatorCode);
         Region region = reference.region(regionCode);
-        List<RegionFigure> figures = periods.stream()
-                .map(period -> figure(indicator, region, periodsOf(indicator, region, period, basis), basis))
+        List<FigurePeriods> each = periodsOf(indicator, region, periods, basis);
+        Rows rows = rows(indicator, region, List.of(region), each, basis);
+        Map<PeriodCode, Map<RegionCode, BigDecimal>> targets = ownTargetsOf(indicator, List.of(region), each, basis);
+        List<RegionFigure> figures = each.stream()
+                .map(at -> RegionFigure.of(indicator, region, at, basis,
+                        measure(indicator, region, at, rows, targets.getOrDefault(at.target(), Map.of()))))
                 .toList();
         return new Trend(indicator.code(), region.code(), region.name(), indicator.unit(), basis, figures);
     }
@@ -71,17 +73,17 @@ public class FigureQueries {
     public ChildFigures children(String indicatorCode, RegionCode regionCode, PeriodCode period, Basis basis) {
         Indicator indicator = reference.indicator(indicatorCode);
         Region region = reference.region(regionCode);
-        FigurePeriods periods = periodsOf(indicator, region, period, basis);
+        FigurePeriods periods = periodsOf(indicator, region, List.of(period), basis).get(0);
         // as they were in the period (赣州's units of 2015 hold 赣县 360721), by code, so that tied and unranked children
         // are listed in a stable order
         List<Region> children = regions.children(region.code(), periods.covered());
         List<Region> read = Stream.concat(Stream.of(region), children.stream()).toList();
-        Rows rows = rows(indicator, region, read, periods, basis);
-        Map<RegionCode, BigDecimal> targets = ownTargets.of(indicator, read.stream().map(Region::code).toList(),
-                periods.target(), basis);
-        Measured parent = measure(indicator, region, rows, targets);
+        Rows rows = rows(indicator, region, read, List.of(periods), basis);
+        Map<RegionCode, BigDecimal> targets = ownTargetsOf(indicator, read, List.of(periods), basis)
+                .getOrDefault(periods.target(), Map.of());
+        Measured parent = measure(indicator, region, periods, rows, targets);
         Map<Region, Measured> measured = children.stream()
-                .collect(Collectors.toMap(Function.identity(), child -> measure(indicator, child, rows, targets)));
+                .collect(Collectors.toMap(Function.identity(), child -> measure(indicator, child, periods, rows, targets)));
         List<ChildFigure> ranked = Ranking.rankApart(children, child -> measured.get(child).value(),
                         child -> !measured.get(child).partial(), indicator.better()).stream()
                 .map(entry -> childFigure(indicator, entry, measured.get(entry.item()), parent.value()))
@@ -90,51 +92,61 @@ public class FigureQueries {
                 RegionFigure.of(indicator, region, periods, basis, parent), ranked);
     }
 
-    private RegionFigure figure(Indicator indicator, Region region, FigurePeriods periods, Basis basis) {
-        Rows rows = rows(indicator, region, List.of(region), periods, basis);
-        Map<RegionCode, BigDecimal> targets = ownTargets.of(indicator, List.of(region.code()), periods.target(), basis);
-        return RegionFigure.of(indicator, region, periods, basis, measure(indicator, region, rows, targets));
-    }
-
     /**
-     * The periods the figure is read in. A longer period of the owner form's sub-periods is served at the latest of
-     * it to date that has a figure at the region (reported or withheld); a year to date asked directly is served as is.
+     * The periods each figure is read in, in the order asked. A longer period of the owner form's sub-periods is served
+     * at the latest of it to date that has a figure at the region (reported or withheld); a year to date asked directly
+     * is served as is. One read for all of them.
      */
-    private FigurePeriods periodsOf(Indicator indicator, Region region, PeriodCode asked, Basis basis) {
+    private List<FigurePeriods> periodsOf(Indicator indicator, Region region, List<PeriodCode> asked, Basis basis) {
         Optional<PeriodType> formType = catalogue.ownerFormOf(indicator.code()).flatMap(catalogue::dataset)
                 .map(Dataset::periodType);
-        if (formType.isEmpty() || formType.get() == asked.type()) {
-            return FigurePeriods.asIs(asked);
+        if (formType.isEmpty()) {
+            return asked.stream().map(FigurePeriods::asIs).toList();
         }
-        if (asked.type() == PeriodType.YEAR_TO_DATE) {
-            return FigurePeriods.toDate(asked, asked, formType.get());
-        }
-        List<PeriodCode> toDate = asked.toDate(formType.get());
-        Map<String, Aggregate> withFigure = repository.ofRegion(indicator.code().value(), region.code().value(),
-                        toDate.stream().map(PeriodCode::value).toList(), basis).stream()
-                .filter(row -> ValueKind.ACTUAL.name().equals(row.id.kind()))
-                .filter(row -> row.reportingUnits + row.withheldUnits > 0)
-                .collect(Collectors.toMap(row -> row.id.period(), Function.identity()));
-        // nothing counted yet: no cut-off to speak of
-        return toDate.stream().filter(period -> withFigure.containsKey(period.value())).findFirst()
-                .map(covered -> FigurePeriods.toDate(asked, covered, formType.get()))
-                .orElseGet(() -> FigurePeriods.asIs(asked));
+        PeriodType type = formType.get();
+        Map<PeriodCode, List<PeriodCode>> toDate = asked.stream()
+                .filter(period -> period.type() != type && period.type() != PeriodType.YEAR_TO_DATE)
+                .distinct()
+                .collect(Collectors.toMap(Function.identity(), period -> period.toDate(type)));
+        Map<AggregateId, Aggregate> read = figureRows.of(indicator.code(), List.of(region),
+                toDate.values().stream().flatMap(List::stream).distinct().toList(), basis);
+        Rows withFigure = new Rows(indicator, basis, read);
+        return asked.stream().map(period -> {
+            if (period.type() == type) {
+                return FigurePeriods.asIs(period);
+            }
+            if (period.type() == PeriodType.YEAR_TO_DATE) {
+                return FigurePeriods.toDate(period, period, type);
+            }
+            // nothing counted yet: no cut-off to speak of
+            return toDate.get(period).stream()
+                    .filter(covered -> withFigure.row(region.code(), covered, ValueKind.ACTUAL)
+                            .filter(row -> row.reportingUnits + row.withheldUnits > 0).isPresent())
+                    .findFirst()
+                    .map(covered -> FigurePeriods.toDate(period, covered, type))
+                    .orElseGet(() -> FigurePeriods.asIs(period));
+        }).toList();
     }
 
-    /** The rows of {@code read} and of every unit within {@code region}, in the periods the answer reads. */
-    private Rows rows(Indicator indicator, Region region, List<Region> read, FigurePeriods periods, Basis basis) {
-        List<String> codes = Stream.of(read.stream(), unitsIn(region, periods.covered()).stream(),
-                        unitsIn(region, periods.previous()).stream())
-                .flatMap(Function.identity())
-                .map(r -> r.code().value()).distinct().toList();
-        List<Aggregate> found = repository.ofRegions(indicator.code().value(), codes,
-                periods.read().map(PeriodCode::value).toList(), basis);
-        return new Rows(indicator, basis, periods,
-                found.stream().collect(Collectors.toMap(row -> row.id, Function.identity())));
+    /** The rows of {@code read} and of every unit within {@code region}, in the periods the answers read. */
+    private Rows rows(Indicator indicator, Region region, List<Region> read, List<FigurePeriods> each, Basis basis) {
+        List<Region> within = Stream.concat(read.stream(), each.stream()
+                        .flatMap(periods -> Stream.concat(unitsIn(region, periods.covered()).stream(),
+                                unitsIn(region, periods.previous()).stream())))
+                .distinct().toList();
+        return new Rows(indicator, basis, figureRows.of(indicator.code(), within,
+                each.stream().flatMap(FigurePeriods::read).distinct().toList(), basis));
     }
 
-    private Measured measure(Indicator indicator, Region region, Rows rows, Map<RegionCode, BigDecimal> ownTargets) {
-        FigurePeriods periods = rows.periods();
+    /** The own targets of those of {@code read} above the county, by target period; a unit's target is its row. */
+    private Map<PeriodCode, Map<RegionCode, BigDecimal>> ownTargetsOf(Indicator indicator, List<Region> read,
+                                                                       List<FigurePeriods> each, Basis basis) {
+        return ownTargets.of(indicator, read.stream().filter(region -> !region.isReportingUnit()).map(Region::code).toList(),
+                each.stream().map(FigurePeriods::target).distinct().toList(), basis);
+    }
+
+    private Measured measure(Indicator indicator, Region region, FigurePeriods periods, Rows rows,
+                             Map<RegionCode, BigDecimal> ownTargets) {
         Optional<Aggregate> row = rows.row(region.code(), periods.covered(), ValueKind.ACTUAL);
         int expected = row.map(r -> r.expectedUnits)
                 .orElseGet(() -> assignments.unitsExpectedToReport(indicator.code(), region.code(), periods.covered()));
@@ -144,7 +156,8 @@ public class FigureQueries {
         // a unit recoded between the two years (赣县 360721 → 赣县区 360704) is not compared: its code differs
         YearOverYear yearOverYear = YearOverYear.likeForLike(indicator, periods.previous(), actuals,
                 rows.units(codesOf(unitsIn(region, periods.previous())), periods.previous(), ValueKind.ACTUAL), expected);
-        return new Measured(row, expected, target(indicator, region, value, actuals, rows, ownTargets), yearOverYear);
+        return new Measured(row, expected, target(indicator, region, periods, value, actuals, rows, ownTargets),
+                yearOverYear);
     }
 
     /** The reporting units within the region as it was in the period; none for no period. */
@@ -156,9 +169,9 @@ public class FigureQueries {
         return units.stream().map(Region::code).toList();
     }
 
-    private static Target target(Indicator indicator, Region region, BigDecimal value, Map<RegionCode, UnitValue> actuals,
-                                 Rows rows, Map<RegionCode, BigDecimal> ownTargets) {
-        PeriodCode period = rows.periods().target();
+    private static Target target(Indicator indicator, Region region, FigurePeriods periods, BigDecimal value,
+                                 Map<RegionCode, UnitValue> actuals, Rows rows, Map<RegionCode, BigDecimal> ownTargets) {
+        PeriodCode period = periods.target();
         if (region.isReportingUnit()) {
             return Target.ofUnit(value, rows.row(region.code(), period, ValueKind.TARGET).map(r -> r.value).orElse(null));
         }
@@ -182,7 +195,7 @@ public class FigureQueries {
     }
 
     /** The rows one answer read, by key. */
-    private record Rows(Indicator indicator, Basis basis, FigurePeriods periods, Map<AggregateId, Aggregate> byId) {
+    private record Rows(Indicator indicator, Basis basis, Map<AggregateId, Aggregate> byId) {
 
         Optional<Aggregate> row(RegionCode region, PeriodCode period, ValueKind kind) {
             return Optional.ofNullable(byId.get(new AggregateId(indicator.code().value(), region.value(), period.value(),

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,26 +31,26 @@ import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.dashboard.domain.AggregateId;
 
 /**
- * Traces a figure to its sources by the rules indicator-service computes it with: every reporting unit within the
- * region, the period itself and every shorter period that rolls up into it, and per series the latest version not
- * held for an explanation (or, for figures of accepted data, the latest version ever accepted); where several forms
- * state an indicator of a unit, the owner form's value.
+ * Traces a figure to its sources (docs/adr/0020): the submission versions that the county figures under it, actuals
+ * and targets, name as what they are made of, as indicator-service selected them (which version counts, held ones
+ * never, the sub-periods a longer period rolls up). Where several forms state an indicator of a unit, the owner form's
+ * value is the one used.
  */
 @ApplicationScoped
 public class LineageQueries {
 
+    /** The county rows' sources joined to the versions as stored: one statement, on the aggregate's primary key. */
     private static final String SOURCES = """
-            SELECT submission_id, region, dataset, period, version, submitted_at, review_status, accepted, reported::text
+            SELECT submission_id, region, dataset, period, version, submitted_at, review_status, reported::text
             FROM source_submission
-            WHERE region = ANY (?) AND period = ANY (?) AND NOT held AND (accepted OR NOT ?)""";
+            WHERE submission_id IN (SELECT unnest(sources) FROM aggregate
+                                    WHERE indicator = ? AND region = ANY (?) AND period = ? AND basis = ?)""";
 
     /** A value of another form more than this share away from the one a figure uses is a conflict. */
     private static final BigDecimal CONFLICT_TOLERANCE = new BigDecimal("0.01");
-
-    private record Series(String region, String dataset, String period) {
-    }
 
     /** A version as stored, with all its values. */
     private record Stored(UUID submissionId, RegionCode region, DatasetCode dataset, PeriodCode period, int version,
@@ -86,18 +85,11 @@ public class LineageQueries {
                 : Stream.concat(Stream.of(indicator.code()), indicator.components().stream()).distinct().toList();
         String[] units = regions.reportingUnitsUnder(region.code(), period).stream().map(unit -> unit.code().value())
                 .toArray(String[]::new);
-        String[] periods = Stream.concat(Stream.of(period), period.subPeriods().stream()).map(PeriodCode::value)
-                .toArray(String[]::new);
-
-        Map<Series, Stored> counted = new LinkedHashMap<>();
-        for (Stored source : read(units, periods, basis)) {
-            Series series = new Series(source.region().value(), source.dataset().value(), source.period().value());
-            counted.merge(series, source, (one, other) -> one.version() >= other.version() ? one : other);
-        }
-        Map<Choice, Stating> used = usedValues(counted.values(), components);
+        List<Stored> counted = read(indicator.code(), units, period, basis);
+        Map<Choice, Stating> used = usedValues(counted, components);
 
         List<Lineage.Source> stating = new ArrayList<>();
-        for (Stored source : counted.values()) {
+        for (Stored source : counted) {
             List<Lineage.SourceValue> relevant = source.values().stream()
                     .filter(value -> components.contains(value.indicator()))
                     .map(value -> marked(value, used.get(choiceOf(source, value)), source))
@@ -151,13 +143,14 @@ public class LineageQueries {
         return new Lineage.SourceValue(value.indicator(), value.value(), value.status(), value.kind(), isUsed, conflict);
     }
 
-    private List<Stored> read(String[] units, String[] periods, Basis basis) {
+    private List<Stored> read(IndicatorCode indicator, String[] units, PeriodCode period, Basis basis) {
         List<Stored> sources = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(SOURCES)) {
-            query.setArray(1, connection.createArrayOf("varchar", units));
-            query.setArray(2, connection.createArrayOf("varchar", periods));
-            query.setBoolean(3, basis == Basis.ACCEPTED);
+            query.setString(1, indicator.value());
+            query.setArray(2, connection.createArrayOf("varchar", units));
+            query.setString(3, period.value());
+            query.setString(4, AggregateId.columnOf(basis));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     sources.add(sourceOf(rows));

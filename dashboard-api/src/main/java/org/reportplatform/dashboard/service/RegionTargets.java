@@ -32,11 +32,11 @@ import org.reportplatform.contracts.region.RegionCode;
 public class RegionTargets {
 
     private static final String LATEST = """
-            SELECT DISTINCT ON (region) region, reported::text
+            SELECT DISTINCT ON (region, period) region, period, reported::text
             FROM source_submission
-            WHERE region = ANY (?) AND dataset = ? AND period = ? AND (accepted OR NOT ?)
+            WHERE region = ANY (?) AND dataset = ? AND period = ANY (?) AND (accepted OR NOT ?)
               AND NOT held
-            ORDER BY region, version DESC""";
+            ORDER BY region, period, version DESC""";
 
     private final AgroalDataSource dataSource;
     private final Catalogue catalogue;
@@ -46,24 +46,27 @@ public class RegionTargets {
         this.catalogue = catalogue;
     }
 
-    /** The own targets of those of {@code regions} that set one for the period, by region. */
-    Map<RegionCode, BigDecimal> of(Indicator indicator, List<RegionCode> regions, PeriodCode period, Basis basis) {
+    /** The own targets of those of {@code regions} that set one for each of {@code periods}, by period and region. */
+    Map<PeriodCode, Map<RegionCode, BigDecimal>> of(Indicator indicator, List<RegionCode> regions,
+                                                    List<PeriodCode> periods, Basis basis) {
         Optional<DatasetCode> form = catalogue.ownerFormOf(indicator.code());
-        Map<RegionCode, BigDecimal> targets = new HashMap<>();
-        if (form.isEmpty() || regions.isEmpty()) {
+        Map<PeriodCode, Map<RegionCode, BigDecimal>> targets = new HashMap<>();
+        if (form.isEmpty() || regions.isEmpty() || periods.isEmpty()) {
             return targets;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(LATEST)) {
             query.setArray(1, connection.createArrayOf("varchar", regions.stream().map(RegionCode::value).toArray()));
             query.setString(2, form.get().value());
-            query.setString(3, period.value());
+            query.setArray(3, connection.createArrayOf("varchar", periods.stream().map(PeriodCode::value).toArray()));
             query.setBoolean(4, basis == Basis.ACCEPTED);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     RegionCode region = RegionCode.of(rows.getString("region"));
+                    PeriodCode period = PeriodCode.of(rows.getString("period"));
                     List<ReportedValue> values = List.of(EventJson.read(rows.getString("reported"), ReportedValue[].class));
-                    targetIn(indicator, values).ifPresent(target -> targets.put(region, target));
+                    targetIn(indicator, values).ifPresent(target ->
+                            targets.computeIfAbsent(period, any -> new HashMap<>()).put(region, target));
                 }
             }
         } catch (SQLException e) {

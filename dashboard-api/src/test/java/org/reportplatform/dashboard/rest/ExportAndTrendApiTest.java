@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.event.SubmissionEvent;
 import org.reportplatform.dashboard.support.AggregatePublisher;
 import org.reportplatform.dashboard.support.Events;
 import org.reportplatform.dashboard.support.Reports;
@@ -106,8 +107,10 @@ class ExportAndTrendApiTest {
 
     @Test
     void sourcesExportListsTheCountySubmissionsOfTheFigure() {
-        submissions.publish(Events.withValues(Events.submission("360782", "edu_annual", "2002", 2, "2003-01-10T02:00:00Z"),
-                Events.reported("edu_school_count", "41")));
+        SubmissionEvent counted = Events.withValues(Events.submission("360782", "edu_annual", "2002", 2, "2003-01-10T02:00:00Z"),
+                Events.reported("edu_school_count", "41"));
+        submissions.publish(counted);
+        aggregates.publish(Events.madeOf(Events.county("edu_school_count", "360782", "2002", "41"), counted));
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", "360700").queryParam("period", "2002")
                 .get("/api/v1/aggregates/edu_school_count/sources").then().body("sources", hasSize(1)));
 

@@ -3,12 +3,14 @@ package org.reportplatform.dashboard.support;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.reportplatform.contracts.catalogue.DatasetCode;
 import org.reportplatform.contracts.catalogue.IndicatorCode;
 import org.reportplatform.contracts.event.AggregateEvent;
 import org.reportplatform.contracts.event.Basis;
+import org.reportplatform.contracts.event.CountedSubmission;
 import org.reportplatform.contracts.event.ValueKind;
 import org.reportplatform.contracts.event.ValueStatus;
 import org.reportplatform.contracts.event.ReportedValue;
@@ -74,6 +76,15 @@ public final class Events {
         return new AggregateEvent(figure.indicator(), figure.region(), figure.level(), figure.period(), figure.value(),
                 figure.numerator(), figure.denominator(), figure.reportingUnits(), figure.withheldUnits(),
                 figure.expectedUnits(), figure.updatedAt(), kind, basis);
+    }
+
+    /** The same county figure, made of {@code sources} as indicator-service names them. */
+    public static AggregateEvent madeOf(AggregateEvent figure, SubmissionEvent... sources) {
+        return new AggregateEvent(figure.indicator(), figure.region(), figure.level(), figure.period(), figure.value(),
+                figure.numerator(), figure.denominator(), figure.reportingUnits(), figure.withheldUnits(),
+                figure.expectedUnits(), figure.updatedAt(), figure.kind(), figure.basis(), figure.incompleteUnits(),
+                Arrays.stream(sources).map(source -> new CountedSubmission(source.submissionId(), source.dataset(),
+                        source.period(), source.version())).toList());
     }
 
     /** A target a unit or region set. */
