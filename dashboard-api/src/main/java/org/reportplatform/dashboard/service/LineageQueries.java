@@ -42,9 +42,15 @@ import org.reportplatform.dashboard.domain.AggregateId;
 @ApplicationScoped
 public class LineageQueries {
 
-    /** The county rows' sources joined to the versions as stored: one statement, on the aggregate's primary key. */
+    /**
+     * The county rows' sources joined to the versions as stored, with their values of the figure's components only (a
+     * full form states a hundred): one statement, on the primary keys.
+     */
     private static final String SOURCES = """
-            SELECT submission_id, region, dataset, period, version, submitted_at, review_status, reported::text
+            SELECT submission_id, region, dataset, period, version, submitted_at, review_status,
+                   (SELECT COALESCE(jsonb_agg(value ORDER BY position), '[]')
+                    FROM jsonb_array_elements(reported) WITH ORDINALITY AS stated (value, position)
+                    WHERE value ->> 'indicator' = ANY (?))::text AS stating
             FROM source_submission
             WHERE submission_id IN (SELECT unnest(sources) FROM aggregate
                                     WHERE indicator = ? AND region = ANY (?) AND period = ? AND basis = ?)""";
@@ -52,7 +58,7 @@ public class LineageQueries {
     /** A value of another form more than this share away from the one a figure uses is a conflict. */
     private static final BigDecimal CONFLICT_TOLERANCE = new BigDecimal("0.01");
 
-    /** A version as stored, with all its values. */
+    /** A version as stored, with its values of the figure's components. */
     private record Stored(UUID submissionId, RegionCode region, DatasetCode dataset, PeriodCode period, int version,
                           ReviewStatus reviewStatus, Instant submittedAt, List<ReportedValue> values) {
     }
@@ -85,13 +91,12 @@ public class LineageQueries {
                 : Stream.concat(Stream.of(indicator.code()), indicator.components().stream()).distinct().toList();
         String[] units = regions.reportingUnitsUnder(region.code(), period).stream().map(unit -> unit.code().value())
                 .toArray(String[]::new);
-        List<Stored> counted = read(indicator.code(), units, period, basis);
-        Map<Choice, Stating> used = usedValues(counted, components);
+        List<Stored> counted = read(indicator.code(), components, units, period, basis);
+        Map<Choice, Stating> used = usedValues(counted);
 
         List<Lineage.Source> stating = new ArrayList<>();
         for (Stored source : counted) {
             List<Lineage.SourceValue> relevant = source.values().stream()
-                    .filter(value -> components.contains(value.indicator()))
                     .map(value -> marked(value, used.get(choiceOf(source, value)), source))
                     .toList();
             if (!relevant.isEmpty()) {
@@ -107,10 +112,9 @@ public class LineageQueries {
     }
 
     /** For each unit, period, component and kind, the value the figure uses, of whichever form states it. */
-    private Map<Choice, Stating> usedValues(Collection<Stored> counted, List<IndicatorCode> components) {
+    private Map<Choice, Stating> usedValues(Collection<Stored> counted) {
         return counted.stream()
-                .flatMap(source -> source.values().stream().filter(value -> components.contains(value.indicator()))
-                        .map(value -> new Stating(source, value)))
+                .flatMap(source -> source.values().stream().map(value -> new Stating(source, value)))
                 .collect(Collectors.groupingBy(stating -> choiceOf(stating.source(), stating.value())))
                 .entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, choice -> used(choice.getKey(), choice.getValue())));
@@ -143,14 +147,16 @@ public class LineageQueries {
         return new Lineage.SourceValue(value.indicator(), value.value(), value.status(), value.kind(), isUsed, conflict);
     }
 
-    private List<Stored> read(IndicatorCode indicator, String[] units, PeriodCode period, Basis basis) {
+    private List<Stored> read(IndicatorCode indicator, List<IndicatorCode> components, String[] units, PeriodCode period,
+                              Basis basis) {
         List<Stored> sources = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(SOURCES)) {
-            query.setString(1, indicator.value());
-            query.setArray(2, connection.createArrayOf("varchar", units));
-            query.setString(3, period.value());
-            query.setString(4, AggregateId.columnOf(basis));
+            query.setArray(1, connection.createArrayOf("varchar", components.stream().map(IndicatorCode::value).toArray()));
+            query.setString(2, indicator.value());
+            query.setArray(3, connection.createArrayOf("varchar", units));
+            query.setString(4, period.value());
+            query.setString(5, AggregateId.columnOf(basis));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     sources.add(sourceOf(rows));
@@ -171,6 +177,6 @@ public class LineageQueries {
                 row.getInt("version"),
                 ReviewStatus.valueOf(row.getString("review_status")),
                 row.getObject("submitted_at", OffsetDateTime.class).toInstant(),
-                List.of(EventJson.read(row.getString("reported"), ReportedValue[].class)));
+                List.of(EventJson.read(row.getString("stating"), ReportedValue[].class)));
     }
 }

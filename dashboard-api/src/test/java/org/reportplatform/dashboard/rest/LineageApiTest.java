@@ -119,6 +119,11 @@ class LineageApiTest {
         figures.publish(Events.madeOf(Events.county("sci_tech_contract_count", YUANZHOU, "2022Q1", "10"), counted));
         figures.publish(Events.madeOf(Events.county("sci_tech_contract_count", FENGXIN, "2022Q1", "7"), other));
 
+        // stored: completeness counts it
+        await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> given().queryParam("dataset", "sci_quarterly")
+                .queryParam("period", "2022Q1").queryParam("region", WANZAI)
+                .when().get("/api/v1/completeness")
+                .then().statusCode(200).body("expected", equalTo(1)).body("missing", equalTo(0)));
         await().atMost(CONSUMPTION_TIMEOUT).untilAsserted(() -> sourcesOf("sci_tech_contract_count", YICHUN, "2022Q1")
                 .body("sources.region", contains(YUANZHOU, FENGXIN)));
         sourcesOf("sci_tech_contract_count", YICHUN, "2022Q1")
