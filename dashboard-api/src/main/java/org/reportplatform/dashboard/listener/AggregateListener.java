@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.reportplatform.contracts.event.AggregateEvent;
@@ -21,16 +22,18 @@ import org.reportplatform.dashboard.domain.AggregateId;
 import org.reportplatform.dashboard.live.LiveChanges;
 import org.reportplatform.dashboard.service.AggregateChanges;
 import org.reportplatform.dashboard.service.AggregateStore;
+import org.reportplatform.dashboard.service.ChangePosition;
 import org.reportplatform.dashboard.service.FiguresCommitted;
 
 /**
  * Projects the compacted aggregates topic into the read model: a value replaces the figure of its key, a tombstone
  * (null value) deletes it.
  *
- * <p>The channel delivers what one poll returned, and the whole batch is written in one transaction: loading a
- * full topic costs a few statements per poll instead of a transaction per record. The batch is acknowledged when
- * this method returns, so its offsets are committed only after the database commit (at least once; writes are
- * idempotent). Blocking and ordered: one batch at a time off the event loop. A record that can never be read is
+ * <p>The channel delivers what one poll returned, and the whole batch is written in one transaction with the position
+ * of each of its partitions (docs/adr/0019): the read model applies each record exactly once whatever Kafka's committed
+ * offsets say, and {@link PartitionPositions} seeks to the stored positions when partitions are assigned. Several
+ * copies of the channel (its {@code concurrency}) each own some partitions, so partitions are applied in parallel;
+ * each copy is blocking and ordered, one batch at a time off the event loop. A record that can never be read is
  * logged and skipped; while the database cannot be reached the batch is held and written once it is back; any other
  * database failure fails the channel (health turns DOWN) rather than losing the batch.
  */
@@ -60,21 +63,23 @@ public class AggregateListener {
         // a key's records share a partition and come in topic order, so the last readable one is the key's state
         AggregateChanges changes = new AggregateChanges();
         for (ConsumerRecord<String, String> record : records) {
+            changes.reached(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            ChangePosition at = new ChangePosition(record.partition(), record.offset());
             Optional<AggregateKey> key = skipIfUnreadable(LOG, record, () -> AggregateKey.parse(keyOf(record)));
             if (key.isEmpty()) {
                 continue;
             }
             if (record.value() == null) {
-                changes.delete(AggregateId.of(key.get()));
+                changes.delete(AggregateId.of(key.get()), at);
             } else {
-                skipIfUnreadable(LOG, record, () -> rowOf(key.get(), record.value())).ifPresent(changes::put);
+                skipIfUnreadable(LOG, record, () -> rowOf(key.get(), record.value())).ifPresent(row -> changes.put(row, at));
             }
         }
         outages.writeOnceAvailable("a batch of " + records.count() + " aggregate records", () -> {
-            store.apply(changes);
-            // committed: open streams may now see the batch, with the ids the change log gave it
-            live.announceCommitted();
-            committed.fire(new FiguresCommitted(changes));
+            AggregateChanges applied = store.apply(changes);
+            // committed: open streams and copies in memory may now see what the batch changed
+            live.announce(applied);
+            committed.fire(new FiguresCommitted(applied));
         });
     }
 

@@ -6,14 +6,12 @@ import org.reportplatform.contracts.event.Basis;
 import org.reportplatform.contracts.event.ValueKind;
 
 /**
- * One entry of the change log, as the live stream sends it: small, the figure's key and its coverage. A dashboard
- * that needs more (year over year, ranks) asks the figure endpoints again.
+ * A change of a figure as the live stream sends it: small, the figure's key and its coverage. A dashboard that needs
+ * more (year over year, ranks) asks the figure endpoints again.
  *
- * @param id      the event id: increasing, and kept across restarts
  * @param removed true when the figure was deleted (a tombstone); its value and counts are then null
  */
 public record AggregateChange(
-        long id,
         String indicator,
         String region,
         String period,

@@ -1,47 +1,133 @@
 package org.reportplatform.dashboard.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.reportplatform.contracts.event.Basis;
+import org.reportplatform.contracts.event.ValueKind;
+import org.reportplatform.dashboard.domain.Aggregate;
+import org.reportplatform.dashboard.domain.AggregateId;
+import org.reportplatform.dashboard.service.AggregateChanges;
+import org.reportplatform.dashboard.service.AggregateStore;
 
 /**
- * Broadcasts the changes of the read model to every open stream, once they are committed. The listener announces
- * each committed batch; the changes are then read back from the log, so that what is broadcast carries the ids a
- * client resumes from. One writer (the ordered aggregates channel) means ids are committed in order.
+ * Hands the changes of each committed batch to every open stream that wants them, from the batch itself (no read
+ * back): each change is written as JSON once, whatever the number of streams, and only when one wants it. Each stream
+ * gets its changes through a bounded buffer: a stream whose client does not read loses its buffer's worth at most,
+ * then fails with a back-pressure failure (ResumableStream answers it with a reset). Also keeps the position up to
+ * which batches were announced, the position a new client starts from.
  */
 @ApplicationScoped
 @Startup
 public class LiveChanges {
 
-    /** Bounds one read of the log; a larger batch is read in several. */
-    static final int PAGE = 1000;
-
-    private final AggregateChangeLog log;
-    private final BroadcastProcessor<AggregateChange> processor = BroadcastProcessor.create();
-    private long lastAnnounced;
-
-    LiveChanges(AggregateChangeLog log) {
-        this.log = log;
-        // what was logged before this start is replayed from the log, never broadcast
-        this.lastAnnounced = log.latestId();
+    /** A stream's live changes, from the position it was subscribed at; closed when the stream ends. */
+    public record Subscription(StreamPosition from, Multi<LiveChange> changes, Runnable close) {
     }
 
-    /** Called after a batch is committed: broadcasts every change logged since the previous call. */
-    public synchronized void announceCommitted() {
-        List<AggregateChange> page;
-        do {
-            page = log.after(lastAnnounced, PAGE);
-            for (AggregateChange change : page) {
-                processor.onNext(change);
-                lastAnnounced = change.id();
+    /** A change as broadcast: positioned, and its JSON written once for every stream. */
+    public record LiveChange(PositionedChange positioned, String json) {
+    }
+
+    private record Listener(Predicate<AggregateChange> wanted, UnicastProcessor<LiveChange> buffer) {
+    }
+
+    private static final Comparator<PositionedChange> TOPIC_ORDER =
+            Comparator.comparingInt((PositionedChange change) -> change.at().partition()).thenComparingLong(change -> change.at().offset());
+
+    private final ObjectMapper json;
+    private final Set<Listener> listeners = new LinkedHashSet<>();
+    private StreamPosition announced;
+    private int partitionCount;
+
+    LiveChanges(AggregateStore store, ObjectMapper json, @ConfigProperty(name = "platform.topics.aggregates") String topic) {
+        this.json = json;
+        // what was applied before this start is replayed from the figures, never broadcast
+        StreamPosition stored = StreamPosition.of();
+        for (Map.Entry<Integer, Long> position : store.positions(topic).entrySet()) {
+            stored = stored.advanced(position.getKey(), position.getValue(), 0);
+        }
+        this.announced = stored;
+        this.partitionCount = stored.partitions();
+    }
+
+    /** A partition was assigned, to be applied from {@code nextOffset}; the topic has {@code partitions} partitions. */
+    public synchronized void assigned(int partition, long nextOffset, int partitions) {
+        partitionCount = Math.max(partitionCount, partitions);
+        announced = announced.advanced(partition, nextOffset, partitionCount);
+    }
+
+    /** Called after a batch is committed: hands its changes, in topic order, to every stream that wants them. */
+    public synchronized void announce(AggregateChanges applied) {
+        if (!listeners.isEmpty()) {
+            List<PositionedChange> changes = new ArrayList<>();
+            applied.upserts().forEach(row -> changes.add(new PositionedChange(changeOf(row), applied.positionOf(row.id))));
+            applied.deletions().forEach(id -> changes.add(new PositionedChange(removalOf(id), applied.positionOf(id))));
+            changes.sort(TOPIC_ORDER);
+            changes.forEach(this::offer);
+        }
+        applied.nextOffsets().forEach((partition, next) -> announced = announced.advanced(partition.partition(), next, partitionCount));
+    }
+
+    /** The position up to which every committed batch was announced. */
+    public synchronized StreamPosition now() {
+        return announced;
+    }
+
+    /**
+     * Subscribes a stream to the changes {@code wanted} accepts, holding up to {@code capacity} of them until it
+     * reads them; atomic with the announcements, so the stream gets every change after the position it is given.
+     */
+    public synchronized Subscription subscribe(Predicate<AggregateChange> wanted, int capacity) {
+        Listener listener = new Listener(wanted, UnicastProcessor.create(new ArrayBlockingQueue<>(capacity), null));
+        listeners.add(listener);
+        return new Subscription(announced, listener.buffer(), () -> unsubscribe(listener));
+    }
+
+    private synchronized void unsubscribe(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    private void offer(PositionedChange change) {
+        LiveChange written = null;
+        for (Listener listener : listeners) {
+            if (listener.wanted().test(change.change())) {
+                if (written == null) {
+                    written = new LiveChange(change, write(change.change()));
+                }
+                listener.buffer().onNext(written);
             }
-        } while (page.size() == PAGE);
+        }
     }
 
-    /** Every change committed from now on; hot, so a subscriber sees only what comes after it subscribed. */
-    public Multi<AggregateChange> stream() {
-        return processor;
+    String write(AggregateChange change) {
+        try {
+            return json.writeValueAsString(change);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the change of " + change.indicator() + "|" + change.region(), e);
+        }
+    }
+
+    private static AggregateChange changeOf(Aggregate row) {
+        return new AggregateChange(row.id.indicator(), row.id.region(), row.id.period(), ValueKind.valueOf(row.id.kind()),
+                Basis.valueOf(row.id.basis()), false, row.value, row.reportingUnits, row.withheldUnits, row.expectedUnits,
+                row.updatedAt);
+    }
+
+    private static AggregateChange removalOf(AggregateId id) {
+        return new AggregateChange(id.indicator(), id.region(), id.period(), ValueKind.valueOf(id.kind()),
+                Basis.valueOf(id.basis()), true, null, null, null, null, null);
     }
 }

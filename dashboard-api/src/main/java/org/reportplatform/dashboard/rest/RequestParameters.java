@@ -81,21 +81,6 @@ final class RequestParameters {
         return PeriodCode.containing(period.end().plusDays(1), period.type()).orElseThrow();
     }
 
-    /** An event id this service gave out: a non-negative whole number. */
-    static long lastEventId(String raw) {
-        return parse(StreamResource.LAST_EVENT_ID, raw, value -> {
-            try {
-                long id = Long.parseLong(value.trim());
-                if (id >= 0) {
-                    return id;
-                }
-            } catch (NumberFormatException notANumber) {
-                // answered below, as for a negative number
-            }
-            throw new IllegalArgumentException("is the id of an event of this stream, a whole number ≥ 0");
-        });
-    }
-
     /**
      * A period of the type {@code form} is reported for, or one its periods make up (a year of a quarterly form): a
      * quarter of a yearly form was never asked for.

@@ -3,116 +3,218 @@ package org.reportplatform.dashboard.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.dashboard.domain.Aggregate;
 import org.reportplatform.dashboard.domain.AggregateId;
 
 /**
- * Applies the aggregates topic to the read model with native statements in JDBC batches: an entity merge costs a
- * select and a write per row. Upserts and deletes are idempotent, so redelivery is harmless.
+ * Applies batches of the aggregates topic to the read model (docs/adr/0019): one statement upserts every figure of
+ * the batch (arrays, one per column, unnested by PostgreSQL), each figure row records the position of its last change,
+ * deleted figures leave a marker with the position of their deletion, and each partition's position is stored in the
+ * same transaction. Records before a partition's stored position were applied already and are dropped, so a batch
+ * delivered again changes nothing.
  */
 @ApplicationScoped
 public class AggregateStore {
 
-    private static final String UPSERT = """
-            INSERT INTO aggregate (indicator, region, period, kind, basis, level, parent_region, value, numerator,
-                                   denominator, reporting_units, withheld_units, expected_units, updated_at, incomplete_units,
-                                   sources)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (indicator, region, period, kind, basis) DO UPDATE SET
-                level = EXCLUDED.level, parent_region = EXCLUDED.parent_region, value = EXCLUDED.value,
-                numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
-                reporting_units = EXCLUDED.reporting_units, withheld_units = EXCLUDED.withheld_units,
-                expected_units = EXCLUDED.expected_units, updated_at = EXCLUDED.updated_at,
-                incomplete_units = EXCLUDED.incomplete_units, sources = EXCLUDED.sources""";
+    /** A column of a figure row, sent as text and cast by PostgreSQL to its type. */
+    private record Column<T>(String name, String type, Function<T, String> value) {
+    }
 
-    private static final String DELETE =
-            "DELETE FROM aggregate WHERE indicator = ? AND region = ? AND period = ? AND kind = ? AND basis = ?";
+    private static final List<Column<AggregateId>> KEY = List.of(
+            new Column<>("indicator", "varchar", AggregateId::indicator),
+            new Column<>("region", "varchar", AggregateId::region),
+            new Column<>("period", "varchar", AggregateId::period),
+            new Column<>("kind", "varchar", AggregateId::kind),
+            new Column<>("basis", "varchar", AggregateId::basis));
 
-    /** The change log of the live stream (docs/adr/0012), written with the figures so that it never misses one. */
-    private static final String LOG_CHANGE = """
-            INSERT INTO aggregate_change (indicator, region, period, kind, basis, present, value, reporting_units,
-                                          withheld_units, expected_units, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** Every column of a figure besides its key and position: a column added to the table is added here. */
+    private static final List<Column<Aggregate>> FIGURE = List.of(
+            new Column<>("level", "varchar", row -> row.level.name()),
+            new Column<>("parent_region", "varchar", row -> row.parentRegion),
+            new Column<>("value", "numeric", row -> plain(row.value)),
+            new Column<>("numerator", "numeric", row -> plain(row.numerator)),
+            new Column<>("denominator", "numeric", row -> plain(row.denominator)),
+            new Column<>("reporting_units", "integer", row -> Integer.toString(row.reportingUnits)),
+            new Column<>("withheld_units", "integer", row -> Integer.toString(row.withheldUnits)),
+            new Column<>("expected_units", "integer", row -> Integer.toString(row.expectedUnits)),
+            new Column<>("updated_at", "timestamptz", row -> row.updatedAt.toString()),
+            new Column<>("incomplete_units", "integer", row -> Integer.toString(row.incompleteUnits)),
+            new Column<>("sources", "uuid[]", row -> arrayLiteral(row.sources)));
 
-    /** Keeps the newest changes only: a range delete on the primary key, cheap enough for every batch. */
-    private static final String TRIM_LOG = "DELETE FROM aggregate_change WHERE id <= (SELECT max(id) FROM aggregate_change) - ?";
+    private static final List<Column<ChangePosition>> POSITION = List.of(
+            new Column<>("change_partition", "integer", at -> Integer.toString(at.partition())),
+            new Column<>("change_offset", "bigint", at -> Long.toString(at.offset())));
+
+    private static final String KEY_NAMES = names(KEY.stream());
+
+    private static final String UPSERT = "INSERT INTO aggregate (" + names(Stream.of(KEY, FIGURE, POSITION).flatMap(List::stream)) + ")"
+            + " " + rows(Stream.of(KEY, FIGURE, POSITION).flatMap(List::stream).toList())
+            + " ON CONFLICT (" + KEY_NAMES + ") DO UPDATE SET "
+            + Stream.concat(FIGURE.stream(), POSITION.stream()).map(column -> column.name() + " = EXCLUDED." + column.name())
+                    .collect(Collectors.joining(", "));
+
+    private static final String DELETE = "DELETE FROM aggregate a USING (" + rows(KEY) + ") AS d WHERE " + KEY.stream().map(column -> "a." + column.name() + " = d." + column.name())
+                    .collect(Collectors.joining(" AND "));
+
+    private static final String MARK_DELETED = "INSERT INTO aggregate_deletion (" + names(Stream.concat(KEY.stream(), POSITION.stream())) + ")"
+            + " " + rows(Stream.concat(KEY.stream(), POSITION.stream()).toList())
+            + " ON CONFLICT (" + KEY_NAMES + ") DO UPDATE SET change_partition = EXCLUDED.change_partition,"
+            + " change_offset = EXCLUDED.change_offset";
+
+    /** Creates the positions a batch needs, locks them (one writer per partition at a time) and reads them. */
+    private static final String LOCK_POSITIONS = """
+            INSERT INTO consumer_position (topic, partition, next_offset) SELECT ?, unnest(?::integer[]), 0
+            ON CONFLICT (topic, partition) DO UPDATE SET next_offset = consumer_position.next_offset
+            RETURNING partition, next_offset""";
+
+    private static final String STORE_POSITIONS = """
+            UPDATE consumer_position p SET next_offset = n.next_offset
+            FROM unnest(?::integer[], ?::bigint[]) AS n(partition, next_offset)
+            WHERE p.topic = ? AND p.partition = n.partition AND n.next_offset > p.next_offset""";
+
+    private static final String POSITIONS = "SELECT partition, next_offset FROM consumer_position WHERE topic = ?";
 
     private final AgroalDataSource dataSource;
-    private final long retainedChanges;
 
-    AggregateStore(AgroalDataSource dataSource,
-                   @ConfigProperty(name = "dashboard.live.retained-changes") long retainedChanges) {
+    AggregateStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.retainedChanges = retainedChanges;
     }
 
     /**
-     * All changes in one transaction: each row becomes the figure of its key, each deleted key loses its figure, and
-     * each is appended to the change log.
+     * Applies in one transaction what of {@code changes} comes at or after each partition's stored position: each row
+     * becomes the figure of its key, each deleted key loses its figure and gets a deletion marker, and each partition's
+     * position moves to the end of the batch. Returns the changes applied.
      */
     @Transactional
-    public void apply(AggregateChanges changes) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement(UPSERT);
-             PreparedStatement delete = connection.prepareStatement(DELETE);
-             PreparedStatement log = connection.prepareStatement(LOG_CHANGE);
-             PreparedStatement trim = connection.prepareStatement(TRIM_LOG)) {
-            for (Aggregate row : changes.upserts()) {
-                bindKey(upsert, row.id);
-                bindKey(log, row.id);
-                log.setBoolean(6, true);
-                log.setBigDecimal(7, row.value);
-                log.setInt(8, row.reportingUnits);
-                log.setInt(9, row.withheldUnits);
-                log.setInt(10, row.expectedUnits);
-                log.setObject(11, row.updatedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                log.addBatch();
-                upsert.setString(6, row.level.name());
-                upsert.setString(7, row.parentRegion);
-                upsert.setBigDecimal(8, row.value);
-                upsert.setBigDecimal(9, row.numerator);
-                upsert.setBigDecimal(10, row.denominator);
-                upsert.setInt(11, row.reportingUnits);
-                upsert.setInt(12, row.withheldUnits);
-                upsert.setInt(13, row.expectedUnits);
-                upsert.setObject(14, row.updatedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                upsert.setInt(15, row.incompleteUnits);
-                upsert.setArray(16, connection.createArrayOf("uuid", row.sources.toArray()));
-                upsert.addBatch();
+    public AggregateChanges apply(AggregateChanges changes) {
+        if (changes.nextOffsets().isEmpty()) {
+            return changes;
+        }
+        String topic = changes.nextOffsets().keySet().iterator().next().topic();
+        try (Connection connection = dataSource.getConnection()) {
+            AggregateChanges applied = changes.notBefore(lockPositions(connection, topic, changes));
+            if (!applied.upserts().isEmpty()) {
+                write(connection, UPSERT, applied.upserts(), row -> bind(
+                        Stream.of(values(KEY, row.id), values(FIGURE, row), values(POSITION, applied.positionOf(row.id)))));
             }
-            for (AggregateId id : changes.deletions()) {
-                bindKey(delete, id);
-                delete.addBatch();
-                bindKey(log, id);
-                log.setBoolean(6, false);
-                log.setNull(7, Types.NUMERIC);
-                log.setNull(8, Types.INTEGER);
-                log.setNull(9, Types.INTEGER);
-                log.setNull(10, Types.INTEGER);
-                log.setNull(11, Types.TIMESTAMP_WITH_TIMEZONE);
-                log.addBatch();
+            if (!applied.deletions().isEmpty()) {
+                write(connection, DELETE, applied.deletions(), id -> bind(Stream.of(values(KEY, id))));
+                write(connection, MARK_DELETED, applied.deletions(),
+                        id -> bind(Stream.of(values(KEY, id), values(POSITION, applied.positionOf(id)))));
             }
-            upsert.executeBatch();
-            delete.executeBatch();
-            log.executeBatch();
-            trim.setLong(1, retainedChanges);
-            trim.executeUpdate();
+            storePositions(connection, topic, changes.nextOffsets());
+            return applied;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot apply " + changes + " to the read model", e);
         }
     }
 
-    private static void bindKey(PreparedStatement statement, AggregateId id) throws SQLException {
-        statement.setString(1, id.indicator());
-        statement.setString(2, id.region());
-        statement.setString(3, id.period());
-        statement.setString(4, id.kind());
-        statement.setString(5, id.basis());
+    /** The stored position of each partition of {@code topic} that has one: the offset of its next record to apply. */
+    public Map<Integer, Long> positions(String topic) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(POSITIONS)) {
+            statement.setString(1, topic);
+            return positionsOf(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the positions of " + topic, e);
+        }
+    }
+
+    private static Map<Integer, Long> lockPositions(Connection connection, String topic, AggregateChanges changes)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_POSITIONS)) {
+            statement.setString(1, topic);
+            statement.setArray(2, connection.createArrayOf("integer",
+                    changes.nextOffsets().keySet().stream().map(TopicPartition::partition).toArray()));
+            return positionsOf(statement);
+        }
+    }
+
+    private static void storePositions(Connection connection, String topic, Map<TopicPartition, Long> nextOffsets)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(STORE_POSITIONS)) {
+            statement.setArray(1, connection.createArrayOf("integer",
+                    nextOffsets.keySet().stream().map(TopicPartition::partition).toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", nextOffsets.values().toArray()));
+            statement.setString(3, topic);
+            statement.executeUpdate();
+        }
+    }
+
+    private static Map<Integer, Long> positionsOf(PreparedStatement statement) throws SQLException {
+        Map<Integer, Long> positions = new HashMap<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                positions.put(rows.getInt("partition"), rows.getLong("next_offset"));
+            }
+        }
+        return positions;
+    }
+
+    /** One statement for all {@code items}: each parameter is the array of one column's values. */
+    private static <T> void write(Connection connection, String sql, Iterable<T> items, Function<T, List<String>> row)
+            throws SQLException {
+        List<List<String>> columns = new ArrayList<>();
+        for (T item : items) {
+            List<String> values = row.apply(item);
+            for (int i = 0; i < values.size(); i++) {
+                if (columns.size() == i) {
+                    columns.add(new ArrayList<>());
+                }
+                columns.get(i).add(values.get(i));
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < columns.size(); i++) {
+                statement.setArray(i + 1, connection.createArrayOf("text", columns.get(i).toArray()));
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static <T> Stream<String> values(List<Column<T>> columns, T item) {
+        return columns.stream().map(column -> column.value().apply(item));
+    }
+
+    private static List<String> bind(Stream<Stream<String>> groups) {
+        return groups.flatMap(Function.identity()).toList();
+    }
+
+    private static String names(Stream<? extends Column<?>> columns) {
+        return columns.map(Column::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The rows of one statement's parameters: each column comes as a text array and is cast per element, so that a
+     * column that is itself an array (a figure's sources, of any length) needs no rectangular array.
+     */
+    private static String rows(List<? extends Column<?>> columns) {
+        return "SELECT " + columns.stream().map(column -> "u." + column.name() + "::" + column.type())
+                .collect(Collectors.joining(", "))
+                + " FROM unnest(" + columns.stream().map(column -> "?::text[]").collect(Collectors.joining(", "))
+                + ") AS u(" + names(columns.stream()) + ")";
+    }
+
+    /** A PostgreSQL array literal of the ids: UUIDs need no quoting. */
+    private static String arrayLiteral(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
     }
 }

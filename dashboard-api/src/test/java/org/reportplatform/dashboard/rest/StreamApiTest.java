@@ -17,10 +17,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.contracts.access.TestTokens;
 import org.reportplatform.contracts.region.RegionCode;
 import org.reportplatform.contracts.region.RegionRegistry;
+import org.reportplatform.dashboard.live.LiveChanges;
+import org.reportplatform.dashboard.live.LiveConfig;
+import org.reportplatform.dashboard.live.StreamPosition;
 import org.reportplatform.dashboard.support.AggregatePublisher;
 import org.reportplatform.dashboard.support.Events;
 import org.reportplatform.dashboard.support.SseClient;
@@ -44,11 +49,18 @@ class StreamApiTest {
     @Inject
     RegionRegistry regions;
 
+    @Inject
+    LiveChanges live;
+
+    @Inject
+    LiveConfig streams;
+
     @Test
     void aReconnectingClientGetsExactlyTheChangesItMissedThenLiveOnes() throws Exception {
         URI ganzhou2012 = URI.create(stream + "?region=360700&indicator=edu_school_count&period=2012");
         List<JsonNode> seen = new ArrayList<>();
         String lastId;
+        String lastEventId;
         try (SseClient client = SseClient.open(ganzhou2012, Optional.empty())) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.contentType()).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
@@ -60,8 +72,12 @@ class StreamApiTest {
             publisher.publish(Events.county("edu_school_count", "360702", "2013", "11")); // another period
             publisher.publish(Events.city("edu_school_count", "360700", "2012", "10", 1, 18));
 
-            seen.add(data(client.next(WAIT)));
-            seen.add(data(client.next(WAIT)));
+            Event first = client.next(WAIT);
+            Event second = client.next(WAIT);
+            seen.add(data(first));
+            seen.add(data(second));
+            assertAdvances(first.id(), second.id());
+            lastEventId = second.id();
             assertThat(seen).extracting(event -> event.get("region").asText()).containsExactlyInAnyOrder("360702", "360700");
             JsonNode city = seen.stream().filter(event -> event.get("region").asText().equals("360700")).findFirst().orElseThrow();
             assertThat(city.get("indicator").asText()).isEqualTo("edu_school_count");
@@ -75,7 +91,8 @@ class StreamApiTest {
             assertThat(city.get("updatedAt").asText()).isEqualTo("2021-03-01T08:00:00Z");
             // only the events in scope, nothing from Nanchang, another indicator or period
             assertThat(client.next(Duration.ofSeconds(2))).isNull();
-            lastId = seen.stream().map(event -> event.get("id").asLong()).max(Long::compare).orElseThrow().toString();
+            // the stream's position after the last event it sent
+            lastId = lastEventId;
         }
 
         // while no client is connected
@@ -89,16 +106,17 @@ class StreamApiTest {
 
         try (SseClient client = SseClient.open(ganzhou2012, Optional.of(lastId))) {
             List<JsonNode> missed = new ArrayList<>();
+            String previous = lastId;
             for (int i = 0; i < 3; i++) {
                 Event event = client.next(WAIT);
-                assertThat(Long.parseLong(event.id())).isGreaterThan(Long.parseLong(lastId));
                 missed.add(data(event));
+                assertAdvances(previous, event.id());
+                previous = event.id();
             }
             assertThat(missed).extracting(event -> event.get("region").asText() + "=" + event.get("value").asText())
                     .containsExactlyInAnyOrder("360703=5", "360700=15", "360702=null");
             assertThat(missed).filteredOn(event -> event.get("region").asText().equals("360702"))
                     .allSatisfy(deleted -> assertThat(deleted.get("removed").asBoolean()).isTrue());
-            assertThat(missed).extracting(event -> event.get("id").asLong()).isSorted();
             assertThat(client.next(Duration.ofSeconds(2))).as("nothing missed twice").isNull();
 
             // and then live again
@@ -116,7 +134,7 @@ class StreamApiTest {
             publisher.publish(Events.county("pop_resident", "360702", "1949", "1"));
             lastId = client.next(WAIT).id();
         }
-        // 61 years × 18 units: more changes than one read of the log (LiveChanges.PAGE, 1000), in batches as a bulk
+        // 61 years × 18 units: more figures than one read of them (ResumableStream.PAGE, 500), in batches as a bulk
         // load brings them; the last year one in which today's units are all in use, so its children show them
         List<String> units = regions.children(RegionCode.of("360700")).stream().map(unit -> unit.code().value()).toList();
         List<ProducerRecord<String, String>> records = new ArrayList<>();
@@ -130,12 +148,12 @@ class StreamApiTest {
                 .get("/api/v1/aggregates/pop_resident/children").then().body("children[17].value", sameNumber("1000")));
 
         try (SseClient client = SseClient.open(resident, Optional.of(lastId))) {
-            long previous = Long.parseLong(lastId);
+            String previous = lastId;
             for (int i = 0; i < records.size(); i++) {
                 Event event = client.next(WAIT);
                 assertThat(event).as("replayed event %d of %d", i + 1, records.size()).isNotNull();
-                assertThat(Long.parseLong(event.id())).isGreaterThan(previous);
-                previous = Long.parseLong(event.id());
+                assertAdvances(previous, event.id());
+                previous = event.id();
             }
             assertThat(client.next(Duration.ofSeconds(1))).isNull();
         }
@@ -154,12 +172,44 @@ class StreamApiTest {
     }
 
     @Test
-    void aClientThatMissedMoreThanTheLogKeepsIsToldToReload() throws Exception {
-        // an id this log never gave out: the read model was rebuilt since
-        try (SseClient client = SseClient.open(URI.create(stream + "?region=360000"), Optional.of("999999999999"))) {
-            Event reset = client.next(WAIT);
-            assertThat(reset.name()).isEqualTo("reset");
+    void aClientWhoseIdIsNoPositionOfThisStreamIsToldToReloadThenGetsLiveChanges() throws Exception {
+        StreamPosition now = live.now();
+        StreamPosition ahead = StreamPosition.of(IntStream.range(0, now.partitions()).mapToLong(p -> now.nextOffset(p) + 1_000_000).toArray());
+        // an id from before positions, one of another topic's partitions, one this topic never reached, garbage
+        for (String id : List.of("999999999999", "0=0", ahead.toString(), "abc")) {
+            try (SseClient client = SseClient.open(URI.create(stream + "?region=360000&indicator=sci_hnte_new_count"), Optional.of(id))) {
+                Event reset = client.next(WAIT);
+                assertThat(reset).as("the answer to id %s", id).isNotNull();
+                assertThat(reset.name()).isEqualTo("reset");
+                assertThat(StreamPosition.parse(reset.id())).as("the position to resume from").isPresent();
+
+                publisher.publish(Events.county("sci_hnte_new_count", "360102", "2015", id.length() + ""));
+                assertThat(data(client.next(WAIT)).get("region").asText()).isEqualTo("360102");
+            }
         }
+    }
+
+    @Test
+    void streamsBeyondTheCapPerTokenAreRefusedWithRetryAfter() throws Exception {
+        String token = TestTokens.issuer().issue("stream cap test@360000", "360000", TestTokens.PROVINCE_WIDE, Duration.ofHours(1));
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < streams.maxStreamsPerToken(); i++) {
+                open.add(SseClient.open(URI.create(stream + "?region=360000"), Optional.empty(), token));
+                assertThat(open.get(i).status()).isEqualTo(200);
+            }
+            given().header("Authorization", "Bearer " + token).queryParam("region", "360000").get("/api/v1/stream").then().statusCode(429)
+                    .contentType("application/problem+json").header("Retry-After", String.valueOf(streams.retryAfter().toSeconds()))
+                    .body("status", equalTo(429));
+        } finally {
+            open.forEach(SseClient::close);
+        }
+        // a stream closed is a stream less
+        await().atMost(WAIT).untilAsserted(() -> {
+            try (SseClient again = SseClient.open(URI.create(stream + "?region=360000"), Optional.empty(), token)) {
+                assertThat(again.status()).isEqualTo(200);
+            }
+        });
     }
 
     @Test
@@ -172,15 +222,20 @@ class StreamApiTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().queryParam("region", "360000").queryParam("period", "20X0").get("/api/v1/stream").then().statusCode(400)
                 .body("errors[0].field", equalTo("period"));
-        given().queryParam("region", "360000").header("Last-Event-ID", "abc").get("/api/v1/stream").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("Last-Event-ID"));
     }
 
     private static JsonNode data(Event event) throws Exception {
         assertThat(event).as("an event within the timeout").isNotNull();
         assertThat(event.name()).isEqualTo("aggregate");
-        JsonNode data = JSON.readTree(event.data());
-        assertThat(data.get("id").asText()).isEqualTo(event.id());
-        return data;
+        assertThat(StreamPosition.parse(event.id())).as("an id that is a position").isPresent();
+        return JSON.readTree(event.data());
+    }
+
+    /** Each event moves the stream's position on, never back. */
+    private static void assertAdvances(String previous, String next) {
+        StreamPosition before = StreamPosition.parse(previous).orElseThrow();
+        StreamPosition after = StreamPosition.parse(next).orElseThrow();
+        assertThat(before.isAheadOf(after)).as("%s after %s", next, previous).isFalse();
+        assertThat(after).as("%s after %s", next, previous).isNotEqualTo(before);
     }
 }

@@ -36,8 +36,13 @@ public final class SseClient implements AutoCloseable {
     /** Opens the stream, sending {@code lastEventId} as a reconnecting EventSource does, when there is one. */
     public static SseClient open(URI uri, Optional<String> lastEventId) throws Exception {
         // the province's analyst, as the other tests are signed in
+        return open(uri, lastEventId, TestTokens.provinceWide());
+    }
+
+    /** The same, signed in with {@code token}. */
+    public static SseClient open(URI uri, Optional<String> lastEventId, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + TestTokens.provinceWide());
+                .header("Authorization", "Bearer " + token);
         lastEventId.ifPresent(id -> request.header("Last-Event-ID", id));
         CompletableFuture<HttpResponse<Stream<String>>> sending = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         return new SseClient(sending.get(30, TimeUnit.SECONDS));
