@@ -79,9 +79,9 @@ public class SubmissionStore {
             FROM (SELECT 1) AS one LEFT JOIN submission e ON e.submission_key = ?
             UNION ALL
             SELECT s.dataset, s.period, v.indicator, v.value, NULL, NULL, NULL
-            FROM submission s JOIN submission_value v ON v.submission_id = s.id
-            WHERE s.region = ? AND s.status = 'SUBMITTED' AND v.status = 'REPORTED' AND v.kind = 'ACTUAL'
-              AND (s.dataset, s.period) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))""";
+            FROM unnest(?::varchar[], ?::varchar[]) AS c(dataset, period)
+            JOIN submission s ON s.region = ? AND s.dataset = c.dataset AND s.period = c.period AND s.status = 'SUBMITTED'
+            JOIN submission_value v ON v.submission_id = s.id AND v.status = 'REPORTED' AND v.kind = 'ACTUAL'""";
 
     private static final String SUBMIT = "SELECT outcome, version, at FROM submit("
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::varchar[], "
@@ -106,9 +106,9 @@ public class SubmissionStore {
             query.setString(2, series.dataset());
             query.setString(3, series.period());
             query.setString(4, submissionKey);
-            query.setString(5, series.region());
-            query.setArray(6, connection.createArrayOf("varchar", compared.stream().map(SeriesKey::dataset).toArray()));
-            query.setArray(7, connection.createArrayOf("varchar", compared.stream().map(SeriesKey::period).toArray()));
+            query.setArray(5, connection.createArrayOf("varchar", compared.stream().map(SeriesKey::dataset).toArray()));
+            query.setArray(6, connection.createArrayOf("varchar", compared.stream().map(SeriesKey::period).toArray()));
+            query.setString(7, series.region());
             int latestVersion = 0;
             Optional<Earlier> earlier = Optional.empty();
             Map<SeriesKey, Map<IndicatorCode, BigDecimal>> countingValues = new HashMap<>();
