@@ -1,12 +1,12 @@
 package org.reportplatform.indicators.domain;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -47,6 +47,8 @@ public final class UnitStatements {
 
     private final Catalogue catalogue;
     private final Map<IndicatorCode, Source> statements = new HashMap<>();
+    /** Every form's statement of each indicator, the counting one and those it overrides: what lineage shows. */
+    private final Map<IndicatorCode, List<Source>> everyStatement = new HashMap<>();
 
     /** @param forms one statement per form, all of the same unit and period */
     public UnitStatements(Collection<FormStatement> forms, ValueKind kind, Catalogue catalogue) {
@@ -65,6 +67,7 @@ public final class UnitStatements {
 
     /** Offered oldest first: a later form replaces an earlier one's statement unless that is the owner form's. */
     private void offer(IndicatorCode indicator, Source source) {
+        everyStatement.computeIfAbsent(indicator, code -> new ArrayList<>()).add(source);
         Source current = statements.get(indicator);
         if (current == null || !catalogue.ownerFormOf(indicator).map(current.form()::equals).orElse(false)) {
             statements.put(indicator, source);
@@ -88,13 +91,14 @@ public final class UnitStatements {
 
     /**
      * The submission versions the unit's contribution to the indicator is made of: for the indicator and each of its
-     * components, those of the form whose statement counts (the owner form's, else the latest), every sub-period's
-     * for a roll-up over time. Another form's statement that lost to it is not among them.
+     * components, the counting versions of every form that states it (every sub-period's for a roll-up over time).
+     * The form whose statement counts (the owner form's, else the latest) is among them, and so is any other form's
+     * statement it overrides, so that lineage can show where the unit's forms disagree.
      */
     public List<CountedSubmission> sourcesOf(Indicator indicator) {
         return Stream.concat(Stream.of(indicator.code()), indicator.components().stream())
-                .map(statements::get)
-                .filter(Objects::nonNull)
+                .map(code -> everyStatement.getOrDefault(code, List.of()))
+                .flatMap(List::stream)
                 .flatMap(source -> source.versions().stream())
                 .distinct()
                 .sorted(LINEAGE_ORDER)

@@ -79,7 +79,7 @@ class FigurePublicationTopologyTest {
     }
 
     @Test
-    void aCountyFigureNamesTheVersionsOfTheFormWhoseValueItUses() {
+    void aCountyFigureNamesTheVersionsOfEveryFormStatingItsValue() {
         Submission science = Submission.of(XINFENG, SCIENCE).submittedAt(Submission.BASE.plusSeconds(7200))
                 .reported(CHILDREN_3_5, "4100");
         Submission education = Submission.of(XINFENG, EDUCATION).version(2)
@@ -89,10 +89,12 @@ class FigurePublicationTopologyTest {
 
         driver.submit(education);
 
-        assertThat(driver.aggregate(CHILDREN_3_5, XINFENG).sources()).as("the owner form's, not the later other form's")
-                .containsExactly(counted(education));
+        assertThat(driver.aggregate(CHILDREN_3_5, XINFENG).sources())
+                .as("the owner form's, whose value counts, and the later other form's it overrides")
+                .containsExactly(counted(education), counted(science));
+        assertThat(driver.aggregate(CHILDREN_3_5, XINFENG).value()).isEqualByComparingTo("4000");
         assertThat(driver.aggregate(ENROLMENT_RATE, XINFENG).sources()).as("the forms stating its components")
-                .containsExactly(counted(education));
+                .containsExactly(counted(education), counted(science));
         assertThat(driver.aggregate(CHILDREN_3_5, GANZHOU).sources()).isEmpty();
         assertThat(driver.aggregate(CHILDREN_3_5, JIANGXI).sources()).isEmpty();
     }
