@@ -39,6 +39,7 @@ final class CountingLoad {
     static final long BASE = 1000;
     private static final Duration PRIMED = Duration.ofSeconds(180);
     private static final int PRIMING_ATTEMPTS = 5;
+    private static final Duration STREAM_SETTLES = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One steady run: the latencies and what could not be measured. */
@@ -59,7 +60,8 @@ final class CountingLoad {
     private final RegionRegistry regions;
     private final BenchSubmissions submissions;
     private final Map<Region, String> tokens = new ConcurrentHashMap<>();
-    private final Map<Form, Map<Region, String>> templates = Map.of(Form.SHORT, new ConcurrentHashMap<>(), Form.WHOLE, new ConcurrentHashMap<>());
+    /** By form, unit and the raise of the whole form's values ({@link BenchSubmissions#fullFormTemplate}). */
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     /** Per period: the province figure's count over time. */
@@ -123,7 +125,7 @@ final class CountingLoad {
                 pool.submit(() -> {
                     // a busy intake may answer 503 (retry later): counting needs every unit, so it is asked again
                     for (int attempt = 1; attempt <= PRIMING_ATTEMPTS; attempt++) {
-                        if (send(unit, form, period, BASE)) {
+                        if (send(unit, form, 0, period, BASE)) {
                             counted.put(series(unit, period), 0L);
                             return null;
                         }
@@ -140,12 +142,38 @@ final class CountingLoad {
             throw new IllegalStateException(refused.get() + " priming submissions were not accepted: counting needs every unit");
         }
         for (PeriodCode period : periods) {
-            // exactly: a figure above it (values of an earlier run) passes through larger counts on its way down
-            if (!awaitExactly(period, 0, PRIMED)) {
-                throw new IllegalStateException("the province figure of " + period + " did not show every unit's " + BASE
-                        + " within " + PRIMED.toSeconds() + " s (last count " + count(period) + ")");
-            }
+            awaitPrimed(period);
         }
+    }
+
+    /**
+     * Until the served figure counts 0 (exactly: a figure above it, from an earlier run, passes through larger counts
+     * on its way down). Read from the figure endpoint, since a figure that already held every unit's {@link #BASE}
+     * does not change and the stream then says nothing; a moment is left for the stream's last changes to arrive.
+     */
+    private void awaitPrimed(PeriodCode period) throws Exception {
+        URI uri = URI.create(settings.dashboard() + "/api/v1/aggregates/" + BenchSubmissions.TRACKED.value()
+                + "?region=" + PROVINCE.value() + "&period=" + period.value());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + settings.token(PROVINCE.value(), Role.ANALYST)).build();
+        long until = System.nanoTime() + PRIMED.toNanos();
+        long expected = BASE * units(period).size();
+        JsonNode served = null;
+        while (System.nanoTime() < until) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            served = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+            if (served != null && served.path("value").isNumber() && served.path("value").decimalValue().longValueExact() == expected) {
+                Thread.sleep(STREAM_SETTLES.toMillis());
+                List<CountingCurves.Observation> curve = figure.get(period);
+                synchronized (curve) {
+                    curve.add(new CountingCurves.Observation(System.nanoTime(), 0));
+                }
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the province figure of " + period + " did not show every unit's " + BASE
+                + " within " + PRIMED.toSeconds() + " s (served: " + served + ")");
     }
 
     /** Open loop: {@code perSecond} submissions, round robin over the units and periods, each series one at a time. */
@@ -212,7 +240,7 @@ final class CountingLoad {
                     if (inFlight.putIfAbsent(series, true) == null) {
                         sent.incrementAndGet();
                         long value = BASE + counted.get(series) + 1;
-                        submitAsync(unit, Form.SHORT, period, value, ok -> answered(series, period, value, ok));
+                        submitAsync(unit, period, value, ok -> answered(series, period, value, ok));
                         return;
                     }
                 }
@@ -262,7 +290,8 @@ final class CountingLoad {
                     }
                     String series = series(unit, period);
                     long value = BASE + counted.get(series) + 1;
-                    if (send(unit, Form.WHOLE, period, value)) {
+                    // each revision changes the form's other figures too, not only the counted one
+                    if (send(unit, Form.WHOLE, revision + 1, period, value)) {
                         counted.put(series, value - BASE);
                         accepted.incrementAndGet();
                         lastAccepted.set(System.nanoTime());
@@ -302,17 +331,6 @@ final class CountingLoad {
         }
     }
 
-    private boolean awaitExactly(PeriodCode period, long target, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (count(period) != target) {
-            if (System.nanoTime() > until) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
-
     private boolean awaitCount(PeriodCode period, long target, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (count(period) < target) {
@@ -328,10 +346,10 @@ final class CountingLoad {
         return unit.code().value() + "|" + period.value();
     }
 
-    private HttpRequest request(Region unit, Form form, PeriodCode period, long value) {
+    private HttpRequest request(Region unit, Form form, int raise, PeriodCode period, long value) {
         String key = "count-" + System.currentTimeMillis() + "-" + keys.incrementAndGet();
-        String template = templates.get(form).computeIfAbsent(unit,
-                u -> form == Form.SHORT ? submissions.requestTemplate(u) : submissions.fullFormTemplate(u));
+        String template = templates.computeIfAbsent(form + "|" + unit.code() + "|" + raise,
+                k -> form == Form.SHORT ? submissions.requestTemplate(unit) : submissions.fullFormTemplate(unit, raise));
         String token = tokens.computeIfAbsent(unit, u -> settings.token(u.code().value(), Role.REPORTER));
         return HttpRequest.newBuilder(URI.create(settings.intake() + "/api/v1/submissions"))
                 .timeout(Duration.ofSeconds(60))
@@ -344,9 +362,9 @@ final class CountingLoad {
         return response.statusCode() == 202 && !response.body().contains("NEEDS_EXPLANATION");
     }
 
-    private boolean send(Region unit, Form form, PeriodCode period, long value) {
+    private boolean send(Region unit, Form form, int raise, PeriodCode period, long value) {
         try {
-            HttpResponse<String> response = http.send(request(unit, form, period, value), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request(unit, form, raise, period, value), HttpResponse.BodyHandlers.ofString());
             if (!accepted(response)) {
                 Log.step("bench", "not accepted: " + response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length())));
             }
@@ -357,8 +375,8 @@ final class CountingLoad {
         }
     }
 
-    private void submitAsync(Region unit, Form form, PeriodCode period, long value, Consumer<Boolean> done) {
-        http.sendAsync(request(unit, form, period, value), HttpResponse.BodyHandlers.ofString())
+    private void submitAsync(Region unit, PeriodCode period, long value, Consumer<Boolean> done) {
+        http.sendAsync(request(unit, Form.SHORT, 0, period, value), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> done.accept(error == null && accepted(response)));
     }
 }
