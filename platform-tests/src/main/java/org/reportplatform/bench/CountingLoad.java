@@ -117,7 +117,7 @@ final class CountingLoad {
 
     /** Every unit sends {@link #BASE} for each period, 8 at a time; then waits until the province figure shows it. */
     void prime(List<PeriodCode> periods, Form form) throws Exception {
-        periods.forEach(period -> figure.put(period, new ArrayList<>()));
+        periods.forEach(period -> figure.put(period, new ArrayList<>()));   // what the stream said before is of no use
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger refused = new AtomicInteger();
         for (PeriodCode period : periods) {
@@ -163,17 +163,23 @@ final class CountingLoad {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             served = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
             if (served != null && served.path("value").isNumber() && served.path("value").decimalValue().longValueExact() == expected) {
+                // the stream may still be delivering the priming's changes: its count is the one the runs start from
                 Thread.sleep(STREAM_SETTLES.toMillis());
                 List<CountingCurves.Observation> curve = figure.get(period);
                 synchronized (curve) {
-                    curve.add(new CountingCurves.Observation(System.nanoTime(), 0));
+                    if (curve.isEmpty()) {
+                        curve.add(new CountingCurves.Observation(System.nanoTime(), 0));   // the figure did not change
+                    }
                 }
-                return;
+                if (awaitExactly(period, Duration.ofNanos(Math.max(0, until - System.nanoTime())))) {
+                    return;
+                }
+                break;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("the province figure of " + period + " did not show every unit's " + BASE
-                + " within " + PRIMED.toSeconds() + " s (served: " + served + ")");
+                + " within " + PRIMED.toSeconds() + " s (served: " + served + "; the stream's count " + count(period) + ")");
     }
 
     /** Open loop: {@code perSecond} submissions, round robin over the units and periods, each series one at a time. */
@@ -329,6 +335,18 @@ final class CountingLoad {
         synchronized (curve) {
             return curve.stream().filter(seen -> seen.count() >= target).mapToLong(CountingCurves.Observation::nanos).findFirst().orElse(Long.MAX_VALUE);
         }
+    }
+
+    /** Until the stream's last word on the figure is a count of 0. */
+    private boolean awaitExactly(PeriodCode period, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (count(period) != 0) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     private boolean awaitCount(PeriodCode period, long target, Duration timeout) throws InterruptedException {
