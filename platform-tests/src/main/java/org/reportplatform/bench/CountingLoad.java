@@ -187,6 +187,7 @@ final class CountingLoad {
         Map<PeriodCode, Long> startCount = new HashMap<>();
         periods.forEach(period -> startCount.put(period, count(period)));
         OpenLoop load = new OpenLoop(periods);
+        long started = System.nanoTime();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ticker.scheduleAtFixedRate(load, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
         Thread.sleep(length.toMillis());
@@ -206,7 +207,7 @@ final class CountingLoad {
             synchronized (load.accepted.get(period)) {
                 times = List.copyOf(load.accepted.get(period));
             }
-            for (long micros : CountingCurves.latenciesMicros(times, observationsAfter(period, startCount.get(period)))) {
+            for (long micros : CountingCurves.latenciesMicros(times, observationsAfter(period, startCount.get(period), started))) {
                 latencies.add(micros);
             }
             acceptedTotal += times.size();
@@ -310,7 +311,7 @@ final class CountingLoad {
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         boolean complete = awaitCount(period, startCount + accepted.get(), drain);
-        long completeAt = firstReaching(period, startCount + accepted.get());
+        long completeAt = firstReaching(period, startCount + accepted.get(), started);
         return new Burst(total, accepted.get(), accepted.get() / ((lastAccepted.get() - started) / 1e9),
                 complete ? Math.max(0, completeAt - lastAccepted.get()) / 1e6 : Double.NaN, complete);
     }
@@ -322,18 +323,20 @@ final class CountingLoad {
         }
     }
 
-    private List<CountingCurves.Observation> observationsAfter(PeriodCode period, long startCount) {
+    /** The run's observations, counted from its start: earlier ones (the priming's way down included) are not its own. */
+    private List<CountingCurves.Observation> observationsAfter(PeriodCode period, long startCount, long startNanos) {
         List<CountingCurves.Observation> curve = figure.get(period);
         synchronized (curve) {
-            return curve.stream().map(seen -> new CountingCurves.Observation(seen.nanos(), seen.count() - startCount))
+            return curve.stream().filter(seen -> seen.nanos() >= startNanos)
+                    .map(seen -> new CountingCurves.Observation(seen.nanos(), seen.count() - startCount))
                     .filter(seen -> seen.count() > 0).toList();
         }
     }
 
-    private long firstReaching(PeriodCode period, long target) {
+    private long firstReaching(PeriodCode period, long target, long startNanos) {
         List<CountingCurves.Observation> curve = figure.get(period);
         synchronized (curve) {
-            return curve.stream().filter(seen -> seen.count() >= target).mapToLong(CountingCurves.Observation::nanos).findFirst().orElse(Long.MAX_VALUE);
+            return curve.stream().filter(seen -> seen.nanos() >= startNanos && seen.count() >= target).mapToLong(CountingCurves.Observation::nanos).findFirst().orElse(Long.MAX_VALUE);
         }
     }
 
