@@ -67,9 +67,22 @@ final class BenchSubmissions {
         return template(unit, values(unit));
     }
 
-    /** The same for the whole form as the demo fills it in (about 2.3 times the fan-out of {@link #requestTemplate}). */
-    String fullFormTemplate(Region unit) {
-        return template(unit, figures.submission(unit.code(), form, FIGURES_YEAR, 1).values());
+    /**
+     * The same for the whole form as the demo fills it in, with every additive value that no ratio takes as a
+     * component raised by {@code raise}: successive revisions then change about 40 figures each, as real ones do,
+     * and parts and wholes rise alike, so no part outgrows its whole.
+     */
+    String fullFormTemplate(Region unit, int raise) {
+        return template(unit, figures.submission(unit.code(), form, FIGURES_YEAR, 1).values().stream()
+                .map(value -> raise == 0 || !raisable(value) ? value
+                        : new DemoSubmission.Value(value.indicator(), value.value().add(BigDecimal.valueOf(raise)), value.status()))
+                .toList());
+    }
+
+    private boolean raisable(DemoSubmission.Value value) {
+        IndicatorCode code = IndicatorCode.of(value.indicator());
+        return value.value() != null && catalogue.indicator(code).orElseThrow().rule() == AggregationRule.SUM
+                && catalogue.indicators().stream().noneMatch(indicator -> indicator.components().contains(code));
     }
 
     private String template(Region unit, List<DemoSubmission.Value> formValues) {

@@ -55,8 +55,6 @@ public final class BenchSuite {
     private final List<Region> units = new ArrayList<>();
     private final Map<Region, String> templates = new LinkedHashMap<>();
     private final Map<Region, String> tokens = new LinkedHashMap<>();
-    /** Whole forms of the counting province's units, for the burst. */
-    private final Map<Region, String> fullForms = new LinkedHashMap<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Pipeline pipeline;
@@ -89,10 +87,7 @@ public final class BenchSuite {
             templates.put(unit, submissions.requestTemplate(unit));
             tokens.put(unit, settings.token(unit.code().value(), Role.REPORTER));
         }
-        for (Region unit : regions.reportingUnitsUnder(CountingLoad.PROVINCE)) {
-            fullForms.put(unit, submissions.fullFormTemplate(unit));
-        }
-        counting = new CountingLoad(settings, List.copyOf(fullForms.keySet()), tokens);
+        counting = new CountingLoad(settings, regions, submissions);
         counting.listen();
         Thread.sleep(2000);   // the stream is open before the first submission
         if (settings.quick()) {
@@ -147,9 +142,9 @@ public final class BenchSuite {
     private void freshness() throws Exception {
         pipeline.awaitIdle(FRESHNESS);
         Log.step(FRESHNESS, "every unit of %s sends %d for %s".formatted(CountingLoad.PROVINCE, CountingLoad.BASE, FRESHNESS_PERIODS));
-        counting.prime(FRESHNESS_PERIODS, templates);
+        counting.prime(FRESHNESS_PERIODS, CountingLoad.Form.SHORT);
         Log.step(FRESHNESS, "warm-up at 50/s");
-        counting.steady(50, settings.warmUp(), FRESHNESS_PERIODS, templates, DRAIN);
+        counting.steady(50, settings.warmUp(), FRESHNESS_PERIODS, DRAIN);
         for (int rate : FRESHNESS_RATES) {
             List<Double> p50 = new ArrayList<>();
             List<Double> p99 = new ArrayList<>();
@@ -162,7 +157,7 @@ public final class BenchSuite {
                 pipeline.awaitIdle(FRESHNESS);
                 CountingLoad.Run run;
                 try (StageMeter.Measuring measuring = meter.start()) {
-                    run = counting.steady(rate, settings.run(), FRESHNESS_PERIODS, templates, DRAIN);
+                    run = counting.steady(rate, settings.run(), FRESHNESS_PERIODS, DRAIN);
                     costs.add(measuring.stop(run.accepted()));
                 }
                 p50.add(run.percentileMs(0.5));
@@ -176,8 +171,10 @@ public final class BenchSuite {
                                 run.notApplied(), DRAIN.toSeconds(), run.refused(), costs.get(i).conditions()));
             }
             String load = "%d/s of %d-value forms".formatted(rate, BenchSubmissions.VALUES);
-            String note = "counted on %s's figure of %s for %s; %d sent, %d not counted within %d s, %d not accepted, %d ticks skipped (every series in flight); %s"
-                    .formatted(CountingLoad.PROVINCE, BenchSubmissions.TRACKED, FRESHNESS_PERIODS, sent, notApplied, DRAIN.toSeconds(),
+            double achieved = sent / (double) (settings.repetitions() * settings.run().toSeconds());
+            String note = ("counted on %s's figure of %s for %s; %d sent (%.0f/s achieved), %d not counted within %d s, %d not accepted, "
+                    + "%d ticks skipped (every series in flight, or the client late); %s")
+                    .formatted(CountingLoad.PROVINCE, BenchSubmissions.TRACKED, FRESHNESS_PERIODS, sent, achieved, notApplied, DRAIN.toSeconds(),
                             refused, skipped, costs.get(costs.size() - 1).conditions());
             figures.add(Figure.latency(FRESHNESS, "202 → province figure on the live stream, p50, at " + load, p50, note));
             figures.add(Figure.latency(FRESHNESS, "202 → province figure on the live stream, p99, at " + load, p99, "")
@@ -190,7 +187,7 @@ public final class BenchSuite {
     private void burst() throws Exception {
         pipeline.awaitIdle(BURST);
         Log.step(BURST, "every unit of %s sends a whole form with %d for %s".formatted(CountingLoad.PROVINCE, CountingLoad.BASE, BURST_PERIOD));
-        counting.prime(List.of(BURST_PERIOD), fullForms);
+        counting.prime(List.of(BURST_PERIOD), CountingLoad.Form.WHOLE);
         List<Double> rates = new ArrayList<>();
         List<Double> complete = new ArrayList<>();
         List<StageMeter.Cost> costs = new ArrayList<>();
@@ -198,7 +195,7 @@ public final class BenchSuite {
             pipeline.awaitIdle(BURST);
             CountingLoad.Burst burst;
             try (StageMeter.Measuring measuring = meter.start()) {
-                burst = counting.burst(BURST_PERIOD, BURST_REVISIONS, BURST_CONNECTIONS, fullForms, DRAIN);
+                burst = counting.burst(BURST_PERIOD, BURST_REVISIONS, BURST_CONNECTIONS, DRAIN);
                 costs.add(measuring.stop(burst.accepted()));
             }
             rates.add(burst.perSecond());
@@ -207,7 +204,7 @@ public final class BenchSuite {
                     burst.accepted(), burst.sent(), burst.perSecond(), burst.completeAfterLastMs(),
                     burst.complete() ? "" : " (NOT complete within " + DRAIN.toSeconds() + " s)", costs.get(i).conditions()));
         }
-        String what = "%d units of %s × %d revisions of the whole %s, %d connections".formatted(fullForms.size(), CountingLoad.PROVINCE,
+        String what = "%d units of %s × %d revisions of the whole %s, %d connections".formatted(counting.units(BURST_PERIOD).size(), CountingLoad.PROVINCE,
                 BURST_REVISIONS, BenchSubmissions.FORM, BURST_CONNECTIONS);
         figures.add(Figure.rate(BURST, "submissions accepted (202) per second", "submissions/s", rates, what + "; "
                 + costs.get(costs.size() - 1).conditions()).against(Target.atLeast(100, 200)));
@@ -244,6 +241,7 @@ public final class BenchSuite {
             String heapNote = heap == null ? "jcmd could not attach" : "heap used %.0f MiB of %.0f MiB committed (jcmd GC.heap_info)"
                     .formatted(heap.usedKib() / 1024.0, heap.committedKib() / 1024.0);
             double rss = Machine.rssKib(pid) / 1024.0;
+            Log.step(MEMORY, "%s: VmRSS %.0f MiB, %s".formatted(service, rss, heapNote));
             figures.add(Figure.summarised(MEMORY, "RSS of " + service + " after the load", "MiB", rss, rss, "VmRSS from /proc; " + heapNote)
                     .against(Target.atMost(300, 200)));
         });

@@ -42,7 +42,12 @@ final class Report {
         md.append("[BENCHMARKS.json](BENCHMARKS.json). How they are measured: [docs/adr/0015-benchmarks.md](docs/adr/0015-benchmarks.md).\n");
         md.append("Each figure is the median and the p99 (nearest rank, the bad end: slowest latency, lowest rate) of its repeated\n");
         md.append("runs after a warm-up; ratios are taken run by run, the two sides measured one right after the other, because the\n");
-        md.append("machine is shared and its load changes by the minute.\n\n");
+        md.append("machine is shared and its load changes by the minute. Freshness is read by counting: every submission raises one\n");
+        md.append("province figure by exactly 1, and each 202 is fresh when the live stream first shows its count. Beside freshness and\n");
+        md.append("the burst, each stage's CPU per accepted submission (from /proc; PostgreSQL with all its backends; Kafka and\n");
+        md.append("PostgreSQL are the machine's, shared with any other work), the committed records per topic and the machine's idle\n");
+        md.append("CPU over the load: below 20% idle a figure is marked unreliable. The column \"issue 14\" sets the median against\n");
+        md.append("that issue's floor and goal.\n\n");
         md.append("## Machine\n\n| | |\n| --- | --- |\n");
         contents.machine().forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
         String section = null;

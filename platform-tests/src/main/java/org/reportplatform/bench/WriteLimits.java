@@ -98,10 +98,13 @@ final class WriteLimits {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();   // a failed worker must not leave the others, and the JVM, running
         }
-        pool.shutdown();
         return committed.get() / ((System.nanoTime() - started) / 1e9);
     }
 
@@ -136,8 +139,8 @@ final class WriteLimits {
         }
         try (PreparedStatement submission = c.prepareStatement("""
                 INSERT INTO submission (id, submission_key, region, dataset, period, version, status, content_hash,
-                                        received_at, review_status)
-                VALUES (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, 'SUBMITTED')""")) {
+                                        received_at, submitted_at, review_status)
+                VALUES (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, 'SUBMITTED')""")) {
             submission.setObject(1, event.submissionId());
             submission.setString(2, key);
             submission.setString(3, region);
@@ -146,6 +149,7 @@ final class WriteLimits {
             submission.setInt(6, version);
             submission.setString(7, "%064x".formatted(key.hashCode() & 0xffffffffL));
             submission.setTimestamp(8, now);
+            submission.setTimestamp(9, now);
             submission.executeUpdate();
         }
         try (PreparedStatement values = c.prepareStatement(
