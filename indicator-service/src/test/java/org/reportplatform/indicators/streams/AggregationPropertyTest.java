@@ -1,5 +1,6 @@
 package org.reportplatform.indicators.streams;
 
+import static org.reportplatform.indicators.streams.TestRegions.JIANGXI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -42,7 +43,6 @@ class AggregationPropertyTest {
     private static final List<String> UNITS = UNITS_BY_CITY.values().stream().flatMap(List::stream).sorted().toList();
     /** Four units send the quarterly form, so that some send every quarter of the year and some do not. */
     private static final List<String> QUARTERLY_UNITS = List.of("360102", "360103", "360702", "360703");
-    private static final String JIANGXI = "360000";
     private static final int EVENTS = 240;
 
     private static final String SCHOOLS = "edu_school_count";

@@ -1,5 +1,11 @@
 package org.reportplatform.indicators.streams;
 
+import static org.reportplatform.indicators.streams.TestRegions.DAYU;
+import static org.reportplatform.indicators.streams.TestRegions.DONGHU;
+import static org.reportplatform.indicators.streams.TestRegions.GANZHOU;
+import static org.reportplatform.indicators.streams.TestRegions.JIANGXI;
+import static org.reportplatform.indicators.streams.TestRegions.XIHU;
+import static org.reportplatform.indicators.streams.TestRegions.XINFENG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,13 +39,6 @@ class CustomRuleTopologyTest {
             List.of(indicator(LARGEST_CLASS, AggregationRule.MAX), indicator(CITY_RANK, AggregationRule.NONE)),
             List.of(new Dataset(DatasetCode.of(EDUCATION), "教育", "Education", PeriodType.YEARLY, 31,
                     Set.of(IndicatorCode.of(LARGEST_CLASS), IndicatorCode.of(CITY_RANK)), Dataset.ALL_UNIT_KINDS)));
-
-    private static final String XINFENG = "360722";
-    private static final String DAYU = "360723";
-    private static final String DONGHU = "360102";
-    private static final String XIHU = "360103";
-    private static final String GANZHOU = "360700";
-    private static final String JIANGXI = "360000";
 
     private AggregationDriver driver;
 

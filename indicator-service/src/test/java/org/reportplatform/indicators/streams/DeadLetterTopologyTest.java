@@ -1,5 +1,9 @@
 package org.reportplatform.indicators.streams;
 
+import static org.reportplatform.indicators.streams.TestRegions.DAYU;
+import static org.reportplatform.indicators.streams.TestRegions.GANZHOU;
+import static org.reportplatform.indicators.streams.TestRegions.JIANGXI;
+import static org.reportplatform.indicators.streams.TestRegions.XINFENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,10 +23,6 @@ import org.reportplatform.contracts.event.EventJson;
  */
 class DeadLetterTopologyTest {
 
-    private static final String XINFENG = "360722";
-    private static final String GANZHOU = "360700";
-    private static final String DAYU = "360723";
-    private static final String JIANGXI = "360000";
     private static final String SCHOOLS = "edu_school_count";
     private static final String EDUCATION = "edu_annual";
 

@@ -1,5 +1,9 @@
 package org.reportplatform.indicators.streams;
 
+import static org.reportplatform.indicators.streams.TestRegions.DAYU;
+import static org.reportplatform.indicators.streams.TestRegions.GANZHOU;
+import static org.reportplatform.indicators.streams.TestRegions.JIANGXI;
+import static org.reportplatform.indicators.streams.TestRegions.XINFENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -27,12 +31,6 @@ import org.reportplatform.contracts.event.ValueKind;
 class FigurePublicationTopologyTest {
 
     private static final Catalogue CATALOGUE = Catalogue.load();
-
-    // two counties of Ganzhou, in Jiangxi
-    private static final String XINFENG = "360722";
-    private static final String DAYU = "360723";
-    private static final String GANZHOU = "360700";
-    private static final String JIANGXI = "360000";
 
     private static final String SCHOOLS = "edu_school_count";
     private static final String ENROLMENT_RATE = "pre_gross_enrolment_rate";

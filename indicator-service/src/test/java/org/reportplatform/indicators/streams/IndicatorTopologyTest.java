@@ -1,5 +1,11 @@
 package org.reportplatform.indicators.streams;
 
+import static org.reportplatform.indicators.streams.TestRegions.DAYU;
+import static org.reportplatform.indicators.streams.TestRegions.DONGHU;
+import static org.reportplatform.indicators.streams.TestRegions.GANZHOU;
+import static org.reportplatform.indicators.streams.TestRegions.JIANGXI;
+import static org.reportplatform.indicators.streams.TestRegions.NANCHANG;
+import static org.reportplatform.indicators.streams.TestRegions.XINFENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -21,14 +27,6 @@ import org.reportplatform.contracts.region.RegionRegistry;
 class IndicatorTopologyTest {
 
     private static final Catalogue CATALOGUE = Catalogue.load();
-
-    // two counties of Ganzhou, one district of Nanchang, all in Jiangxi
-    private static final String XINFENG = "360722";
-    private static final String DAYU = "360723";
-    private static final String DONGHU = "360102";
-    private static final String GANZHOU = "360700";
-    private static final String NANCHANG = "360100";
-    private static final String JIANGXI = "360000";
 
     private static final String SCHOOLS = "edu_school_count";
     private static final String STUDENTS = "edu_student_count";

@@ -1,5 +1,9 @@
 package org.reportplatform.indicators.streams;
 
+import static org.reportplatform.indicators.streams.TestRegions.GANZHOU;
+import static org.reportplatform.indicators.streams.TestRegions.JIANGXI;
+import static org.reportplatform.indicators.streams.TestRegions.SHICHENG;
+import static org.reportplatform.indicators.streams.TestRegions.XUNWU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -19,12 +23,6 @@ import org.reportplatform.contracts.event.ValueKind;
 class LongerPeriodTopologyTest {
 
     private static final Catalogue CATALOGUE = Catalogue.load();
-
-    // two counties of Ganzhou, in Jiangxi
-    private static final String XUNWU = "360734";
-    private static final String SHICHENG = "360735";
-    private static final String GANZHOU = "360700";
-    private static final String JIANGXI = "360000";
 
     private static final String QUARTERLY = "sci_quarterly";
     /** A flow. */
