@@ -307,7 +307,7 @@ public final class BenchSuite {
     // ---- 1 and 2 ----------------------------------------------------------------------------------------------------
     private void intakeAndLimits() throws Exception {
         pipeline.awaitIdle(IntakeThroughput.SECTION);
-        IntakeThroughput intake = new IntakeThroughput(settings, templates, tokens);
+        IntakeThroughput intake = new IntakeThroughput(settings, regions, templates, tokens);
         WriteLimits limits = new WriteLimits(settings, submissions, units);
         int connections = intake.sweep();
         limits.createDatabase();

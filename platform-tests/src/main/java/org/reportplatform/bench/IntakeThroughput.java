@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.reportplatform.contracts.period.PeriodCode;
 import org.reportplatform.contracts.region.Region;
+import org.reportplatform.contracts.region.RegionRegistry;
 
 /**
  * Item 1: submissions per second report-intake accepts (202), with wrk ({@code bin/bench/submissions.lua}) at 1, 2,
@@ -24,12 +27,21 @@ final class IntakeThroughput {
     private final Path templates;
     private Sweep.Outcome sweep;
 
-    IntakeThroughput(Settings settings, Map<Region, String> bodies, Map<Region, String> tokens) throws IOException {
+    IntakeThroughput(Settings settings, RegionRegistry regions, Map<Region, String> bodies, Map<Region, String> tokens)
+            throws IOException {
         this.settings = settings;
         this.wrk = new Wrk(settings.wrk(), settings.scripts());
         this.templates = settings.work().resolve("submission-templates.tsv");
         List<String> lines = new ArrayList<>();
-        bodies.forEach((unit, body) -> lines.add(tokens.get(unit) + "\t" + body));
+        bodies.forEach((unit, body) -> {
+            // a unit reports only for the years its code was in use: any other year is refused, not a submission
+            String years = IntStream.rangeClosed(BenchSubmissions.FIRST_YEAR, BenchSubmissions.LAST_YEAR)
+                    .filter(year -> regions.isValidIn(unit.code(), PeriodCode.of(Integer.toString(year))))
+                    .mapToObj(Integer::toString).collect(Collectors.joining(","));
+            if (!years.isEmpty()) {
+                lines.add(tokens.get(unit) + "\t" + years + "\t" + body);
+            }
+        });
         Files.write(templates, lines);
     }
 
@@ -58,9 +70,6 @@ final class IntakeThroughput {
 
     private Wrk.Result run(int connections, Duration length) throws Exception {
         return wrk.run("submissions.lua", settings.intake(), connections, length, List.of(),
-                Map.of("BENCH_TEMPLATES", templates.toString(),
-                        "BENCH_FIRST_YEAR", Integer.toString(BenchSubmissions.FIRST_YEAR),
-                        "BENCH_LAST_YEAR", Integer.toString(BenchSubmissions.LAST_YEAR),
-                        "BENCH_RUN", "bench-" + System.nanoTime()));
+                Map.of("BENCH_TEMPLATES", templates.toString(), "BENCH_RUN", "bench-" + System.nanoTime()));
     }
 }

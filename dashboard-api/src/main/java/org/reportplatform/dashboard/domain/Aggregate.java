@@ -72,7 +72,8 @@ public class Aggregate {
         row.expectedUnits = event.expectedUnits();
         row.incompleteUnits = event.incompleteUnits();
         row.updatedAt = event.updatedAt();
-        row.sources = event.sources().stream().map(CountedSubmission::submissionId).toList();
+        row.sources = event.sources().isEmpty() ? List.of()
+                : event.sources().stream().map(CountedSubmission::submissionId).toList();
         return row;
     }
 }

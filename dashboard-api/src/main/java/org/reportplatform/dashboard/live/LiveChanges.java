@@ -8,11 +8,10 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.reportplatform.contracts.event.Basis;
@@ -48,7 +47,11 @@ public class LiveChanges {
             Comparator.comparingInt((PositionedChange change) -> change.at().partition()).thenComparingLong(change -> change.at().offset());
 
     private final ObjectMapper json;
-    private final Set<Listener> listeners = new LinkedHashSet<>();
+    /**
+     * Copied on change: a stream that a change ends (its buffer overflowed and its client had asked for more) leaves
+     * while {@link #offer} goes through the listeners, on the same thread.
+     */
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private StreamPosition announced;
     private int partitionCount;
 

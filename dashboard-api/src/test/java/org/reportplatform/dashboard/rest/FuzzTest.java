@@ -31,7 +31,8 @@ class FuzzTest {
 
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
     private static final long SEED = Long.getLong("fuzz.seed", 20261122L);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ANALYST = TestTokens.issue("360700", List.of(Role.ANALYST));
 
     @TestHTTPResource("/")

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.contracts.access.TestTokens;
@@ -52,7 +53,10 @@ class SlowStreamClientsTest {
     /** Below this a p99 is timer and scheduler noise, not the service. */
     private static final Duration NOISE = Duration.ofMillis(5);
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Every wait of this test is bounded: a service that stops answering fails it instead of hanging the build. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PATIENCE).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -124,7 +128,7 @@ class SlowStreamClientsTest {
         String last = counties.get(counties.size() - 1);
         HttpRequest figure = HttpRequest.newBuilder(base.resolve("/api/v1/aggregates/" + INDICATOR + "?region=" + last
                         + "&period=" + (1961 + YEARS - 1)))
-                .header("Authorization", "Bearer " + TestTokens.provinceWide()).build();
+                .header("Authorization", "Bearer " + TestTokens.provinceWide()).timeout(PATIENCE).build();
         List<Long> latencies = new ArrayList<>();
         boolean applied = false;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -137,7 +141,7 @@ class SlowStreamClientsTest {
             JsonNode value = JSON.readTree(response.body()).get("value");
             applied = publishing.isDone() && value.isNumber() && value.decimalValue().compareTo(BigDecimal.valueOf(round)) == 0;
         }
-        publishing.get();
+        publishing.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return Duration.ofNanos(sorted[(int) Math.ceil(sorted.length * 0.99) - 1]);
     }
@@ -146,7 +150,8 @@ class SlowStreamClientsTest {
     private Socket openWithoutReading(int client) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
-        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+        socket.setSoTimeout((int) PATIENCE.toMillis());
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), (int) PATIENCE.toMillis());
         // one token each: the cap per token is not what this test is about
         String token = TestTokens.issuer().issue("slow stream client " + client + "@360000", "360000",
                 TestTokens.PROVINCE_WIDE, Duration.ofHours(1));

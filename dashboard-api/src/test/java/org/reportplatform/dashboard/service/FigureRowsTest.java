@@ -30,8 +30,9 @@ import org.reportplatform.dashboard.support.Events;
 import org.reportplatform.dashboard.support.TestTopicsResource;
 
 /**
- * The figures of cities and the province kept in memory are the table's after each committed batch: what a fresh
- * start-up loads from PostgreSQL equals what the running copy was updated to, figures replaced and deleted in one poll.
+ * The figures of cities and the province kept in memory are the table's after each committed batch: what a copy that
+ * holds nothing reads from PostgreSQL, and one that can hold a single row, equal what the running copy was updated
+ * to, figures replaced and deleted in one poll.
  */
 @QuarkusTest
 @WithTestResource(TestTopicsResource.class)
@@ -72,10 +73,13 @@ class FigureRowsTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shown(figureRows, Basis.RECEIVED))
                 .containsEntry(CITIES.get(0), "120/6").containsEntry(PROVINCE, "310/15").doesNotContainKey(CITIES.get(1)));
-        FigureRows loadedAtStartUp = new FigureRows(dataSource);
-        loadedAtStartUp.load();
+        // a copy that holds nothing yet reads every row from the table, one that holds a single row evicts all the time
+        FigureRows empty = new FigureRows(dataSource, 1000);
+        FigureRows tiny = new FigureRows(dataSource, 1);
         for (Basis basis : Basis.values()) {
-            assertThat(shown(loadedAtStartUp, basis)).isEqualTo(shown(figureRows, basis));
+            assertThat(shown(empty, basis)).isEqualTo(shown(figureRows, basis));
+            assertThat(shown(tiny, basis)).isEqualTo(shown(figureRows, basis));
+            assertThat(shown(tiny, basis)).as("asked again").isEqualTo(shown(figureRows, basis));
         }
         assertThat(shown(figureRows, Basis.ACCEPTED)).containsEntry(CITIES.get(1), "90/4");
     }
