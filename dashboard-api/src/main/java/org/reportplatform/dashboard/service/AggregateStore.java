@@ -9,10 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -108,13 +110,18 @@ public class AggregateStore {
         try (Connection connection = dataSource.getConnection()) {
             AggregateChanges applied = changes.notBefore(lockPositions(connection, topic, changes));
             if (!applied.upserts().isEmpty()) {
-                write(connection, UPSERT, applied.upserts(), row -> bind(
-                        Stream.of(values(KEY, row.id), values(FIGURE, row), values(POSITION, applied.positionOf(row.id)))));
+                write(connection, UPSERT, applied.upserts(), (row, arrays) -> {
+                    arrays.add(KEY, row.id);
+                    arrays.add(FIGURE, row);
+                    arrays.add(POSITION, applied.positionOf(row.id));
+                });
             }
             if (!applied.deletions().isEmpty()) {
-                write(connection, DELETE, applied.deletions(), id -> bind(Stream.of(values(KEY, id))));
-                write(connection, MARK_DELETED, applied.deletions(),
-                        id -> bind(Stream.of(values(KEY, id), values(POSITION, applied.positionOf(id)))));
+                write(connection, DELETE, applied.deletions(), (id, arrays) -> arrays.add(KEY, id));
+                write(connection, MARK_DELETED, applied.deletions(), (id, arrays) -> {
+                    arrays.add(KEY, id);
+                    arrays.add(POSITION, applied.positionOf(id));
+                });
             }
             storePositions(connection, topic, changes.nextOffsets());
             return applied;
@@ -166,32 +173,93 @@ public class AggregateStore {
     }
 
     /** One statement for all {@code items}: each parameter is the array of one column's values. */
-    private static <T> void write(Connection connection, String sql, Iterable<T> items, Function<T, List<String>> row)
+    private static <T> void write(Connection connection, String sql, Collection<T> items, BiConsumer<T, ColumnArrays> row)
             throws SQLException {
-        List<List<String>> columns = new ArrayList<>();
+        ColumnArrays arrays = new ColumnArrays(items.size());
         for (T item : items) {
-            List<String> values = row.apply(item);
-            for (int i = 0; i < values.size(); i++) {
-                if (columns.size() == i) {
-                    columns.add(new ArrayList<>());
-                }
-                columns.get(i).add(values.get(i));
-            }
+            arrays.next();
+            row.accept(item, arrays);
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < columns.size(); i++) {
-                statement.setArray(i + 1, connection.createArrayOf("text", columns.get(i).toArray()));
+            List<String> literals = arrays.literals();
+            for (int i = 0; i < literals.size(); i++) {
+                statement.setString(i + 1, literals.get(i));
             }
             statement.executeUpdate();
         }
     }
 
-    private static <T> Stream<String> values(List<Column<T>> columns, T item) {
-        return columns.stream().map(column -> column.value().apply(item));
-    }
+    /**
+     * The text array literal of each column of a statement, written as the items are added, one row at a time: the
+     * values are codes, numbers, timestamps and lists of UUIDs, so few need quoting, and none goes through an
+     * intermediate list or the driver's generic array encoder.
+     */
+    private static final class ColumnArrays {
 
-    private static List<String> bind(Stream<Stream<String>> groups) {
-        return groups.flatMap(Function.identity()).toList();
+        private final List<StringBuilder> columns = new ArrayList<>();
+        private final int rowCapacity;
+        private int column;
+        private boolean first = true;
+
+        ColumnArrays(int rows) {
+            this.rowCapacity = rows;
+        }
+
+        void next() {
+            if (column > 0) {
+                first = false;
+            }
+            column = 0;
+        }
+
+        <T> void add(List<Column<T>> of, T item) {
+            for (Column<T> each : of) {
+                append(each.value().apply(item));
+            }
+        }
+
+        private void append(String value) {
+            if (columns.size() == column) {
+                columns.add(new StringBuilder(rowCapacity * 16).append('{'));
+            }
+            StringBuilder array = columns.get(column++);
+            if (!first) {
+                array.append(',');
+            }
+            if (value == null) {
+                array.append("NULL");
+            } else if (isBare(value)) {
+                array.append(value);
+            } else {
+                array.append('"');
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        array.append('\\');
+                    }
+                    array.append(c);
+                }
+                array.append('"');
+            }
+        }
+
+        /** A value that an array literal can hold unquoted: not empty, not NULL, none of its syntax or spaces. */
+        private static boolean isBare(String value) {
+            if (value.isEmpty() || value.equalsIgnoreCase("NULL")) {
+                return false;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || Character.isWhitespace(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        List<String> literals() {
+            return columns.stream().map(array -> array.append('}').toString()).toList();
+        }
     }
 
     private static String names(Stream<? extends Column<?>> columns) {
