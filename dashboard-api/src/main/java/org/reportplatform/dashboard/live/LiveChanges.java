@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.reportplatform.contracts.event.Basis;
@@ -27,6 +26,12 @@ import org.reportplatform.dashboard.service.AggregateStore;
  * gets its changes through a bounded buffer: a stream whose client does not read loses its buffer's worth at most,
  * then fails with a back-pressure failure (ResumableStream answers it with a reset). Also keeps the position up to
  * which batches were announced, the position a new client starts from.
+ *
+ * <p>Two locks, never held together by a writer: this object's guards the streams and the position (subscribing,
+ * leaving, and taking a batch's receivers with its position, atomically), and {@link #deliveries} keeps the buffers'
+ * producers serial, as reactive streams require. A buffer hands changes on to the HTTP response on the writer's
+ * thread, into the HTTP layer and its locks, while an event loop that ends a stream comes from the HTTP layer to
+ * leave, taking this object's lock: changes are handed out outside it, so the two can never wait for each other.
  */
 @ApplicationScoped
 @Startup
@@ -47,11 +52,9 @@ public class LiveChanges {
             Comparator.comparingInt((PositionedChange change) -> change.at().partition()).thenComparingLong(change -> change.at().offset());
 
     private final ObjectMapper json;
-    /**
-     * Copied on change: a stream that a change ends (its buffer overflowed and its client had asked for more) leaves
-     * while {@link #offer} goes through the listeners, on the same thread.
-     */
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** Guarded by this object. */
+    private final List<Listener> listeners = new ArrayList<>();
+    private final Object deliveries = new Object();
     private StreamPosition announced;
     private int partitionCount;
 
@@ -73,15 +76,23 @@ public class LiveChanges {
     }
 
     /** Called after a batch is committed: hands its changes, in topic order, to every stream that wants them. */
-    public synchronized void announce(AggregateChanges applied) {
-        if (!listeners.isEmpty()) {
-            List<PositionedChange> changes = new ArrayList<>();
-            applied.upserts().forEach(row -> changes.add(new PositionedChange(changeOf(row), applied.positionOf(row.id))));
-            applied.deletions().forEach(id -> changes.add(new PositionedChange(removalOf(id), applied.positionOf(id))));
-            changes.sort(TOPIC_ORDER);
-            changes.forEach(this::offer);
+    public void announce(AggregateChanges applied) {
+        List<Listener> receivers;
+        synchronized (this) {
+            // the streams open now get the batch; one that opens later starts after it
+            receivers = List.copyOf(listeners);
+            applied.nextOffsets().forEach((partition, next) -> announced = announced.advanced(partition.partition(), next, partitionCount));
         }
-        applied.nextOffsets().forEach((partition, next) -> announced = announced.advanced(partition.partition(), next, partitionCount));
+        if (receivers.isEmpty()) {
+            return;
+        }
+        List<PositionedChange> changes = new ArrayList<>();
+        applied.upserts().forEach(row -> changes.add(new PositionedChange(changeOf(row), applied.positionOf(row.id))));
+        applied.deletions().forEach(id -> changes.add(new PositionedChange(removalOf(id), applied.positionOf(id))));
+        changes.sort(TOPIC_ORDER);
+        synchronized (deliveries) {
+            changes.forEach(change -> offer(change, receivers));
+        }
     }
 
     /** The position up to which every committed batch was announced. */
@@ -103,9 +114,9 @@ public class LiveChanges {
         listeners.remove(listener);
     }
 
-    private void offer(PositionedChange change) {
+    private void offer(PositionedChange change, List<Listener> receivers) {
         LiveChange written = null;
-        for (Listener listener : listeners) {
+        for (Listener listener : receivers) {
             if (listener.wanted().test(change.change())) {
                 if (written == null) {
                     written = new LiveChange(change, write(change.change()));
