@@ -32,7 +32,7 @@ class ServiceProcessTest {
         assertThat(SETTINGS.options("report-intake")).startsWith("-Xmx160m").contains("-XX:+UseSerialGC", "-Xms32m",
                 "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=64m",
                 "-XX:+ExitOnOutOfMemoryError");
-        assertThat(SETTINGS.maxHeap("dashboard-api")).isEqualTo("192m");
+        assertThat(SETTINGS.maxHeap("dashboard-api")).isEqualTo("160m");
         assertThat(SETTINGS.maxHeap("indicator-service")).isEqualTo("160m");
     }
 

@@ -167,13 +167,17 @@ class SlowStreamClientsTest {
         return socket;
     }
 
-    /** What the client can read now, until the server stops sending for a few seconds. */
+    /**
+     * What the client can read now: until the server ends the stream or stops sending for a few seconds, and at most
+     * for {@link #PATIENCE}, since a stream that was not ended keeps sending heartbeats.
+     */
     private static String readAll(Socket client) throws IOException {
         client.setSoTimeout(3000);
         StringBuilder read = new StringBuilder();
         byte[] buffer = new byte[65536];
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         try {
-            for (int n = client.getInputStream().read(buffer); n != -1;
+            for (int n = client.getInputStream().read(buffer); n != -1 && System.nanoTime() < deadline;
                  n = client.getInputStream().read(buffer)) {
                 read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
