@@ -198,17 +198,15 @@ public class AggregateStore {
 
         private final List<StringBuilder> columns = new ArrayList<>();
         private final int rowCapacity;
+        private int rows;
         private int column;
-        private boolean first = true;
 
         ColumnArrays(int rows) {
             this.rowCapacity = rows;
         }
 
         void next() {
-            if (column > 0) {
-                first = false;
-            }
+            rows++;
             column = 0;
         }
 
@@ -223,7 +221,7 @@ public class AggregateStore {
                 columns.add(new StringBuilder(rowCapacity * 16).append('{'));
             }
             StringBuilder array = columns.get(column++);
-            if (!first) {
+            if (rows > 1) {
                 array.append(',');
             }
             if (value == null) {
